@@ -1,0 +1,272 @@
+import { describe, expect, it, vi } from 'vitest';
+import { recordDom, typeInto } from '../../../test/support/recordDom';
+import { createEventMasker, type MaskOptions } from './createEventMasker';
+import { EventType, IncrementalSource, type RecordedEvent } from './rrweb';
+
+/** Masks a deep copy of rrweb's events and returns what would leave the page, as JSON. */
+function maskedJson(events: RecordedEvent[], options?: MaskOptions): string {
+  const masker = createEventMasker(options);
+  const kept = structuredClone(events)
+    .map((event) => masker.maskEvent(event))
+    .filter((event) => event !== null);
+  return JSON.stringify(kept);
+}
+
+const inputEvents = (events: RecordedEvent[]) =>
+  events.filter((event) => event.type === EventType.IncrementalSnapshot && (event.data as { source: number }).source === IncrementalSource.Input);
+
+describe('createEventMasker: form fields', () => {
+  it('masks every field value by default: inputs of all types, textarea, select and its options', async () => {
+    const events = await recordDom(
+      `<input id="t" value="initial-text-value">
+       <input id="e" type="email" value="">
+       <input id="n" type="number" value="424242">
+       <textarea id="a">textarea-secret-content</textarea>
+       <select id="s"><option value="opt-value-one">Option label one</option><option value="opt-value-two" selected>Option label two</option></select>
+       <input type="checkbox" value="checkbox-value" checked>
+       <input type="radio" name="r" value="radio-value" checked>`,
+      (doc) => {
+        typeInto(doc.querySelector<HTMLInputElement>('#t')!, 'typed-by-visitor');
+        typeInto(doc.querySelector<HTMLInputElement>('#e')!, 'visitor-typed-email');
+        typeInto(doc.querySelector<HTMLTextAreaElement>('#a')!, 'typed-in-textarea');
+      },
+    );
+    const sent = maskedJson(events);
+    for (const secret of [
+      'initial-text-value', 'typed-by-visitor', 'visitor-typed-email', '424242', 'textarea-secret-content',
+      'typed-in-textarea', 'opt-value-one', 'opt-value-two', 'Option label', 'checkbox-value', 'radio-value',
+    ]) {
+      expect(sent).not.toContain(secret);
+    }
+    // The layout survives: masked text keeps its length.
+    expect(sent).toContain('"text":"****************"');
+  });
+
+  it('never records a password: no value, no input events, even after a show-password toggle', async () => {
+    const events = await recordDom('<input id="p" type="password" value="pw-initial-hunter2">', (doc) => {
+      const field = doc.querySelector<HTMLInputElement>('#p')!;
+      typeInto(field, 'pw-typed-correct-horse');
+      field.type = 'text';
+      typeInto(field, 'pw-shown-battery-staple');
+      field.setAttribute('value', 'pw-attribute-set');
+    });
+    expect(inputEvents(events).length).toBeGreaterThan(0);
+    const masker = createEventMasker();
+    const kept = structuredClone(events).map((event) => masker.maskEvent(event)).filter((event) => event !== null);
+    const sent = JSON.stringify(kept);
+    expect(sent).not.toMatch(/pw-|hunter2|horse|battery/);
+    expect(inputEvents(kept)).toHaveLength(0);
+    // Not even the length: no run of mask characters as long as the password.
+    expect(sent).not.toContain('*'.repeat('pw-initial-hunter2'.length));
+  });
+
+  it('never records hidden inputs or fields marked for card data and one-time codes', async () => {
+    const events = await recordDom(
+      `<input type="hidden" name="csrf" value="hidden-csrf-token-value">
+       <input autocomplete="cc-number" value="cc-field-value" data-ll-unmask>
+       <input autocomplete="one-time-code" value="otp-field-value" data-ll-unmask>`,
+    );
+    expect(maskedJson(events)).not.toMatch(/hidden-csrf-token-value|cc-field-value|otp-field-value|\*{14}/);
+  });
+
+  it('records a field the site opted in with data-ll-unmask, with detectors still applied', async () => {
+    const events = await recordDom('<input id="u" data-ll-unmask value="">', (doc) => {
+      typeInto(doc.querySelector<HTMLInputElement>('#u')!, 'search shoes for jo@example.com');
+    });
+    const sent = maskedJson(events);
+    expect(sent).toContain('search shoes for ');
+    expect(sent).not.toContain('jo@example.com');
+  });
+
+  it('treats a contenteditable region as a field', async () => {
+    const events = await recordDom('<div id="ed" contenteditable="true"><p>editable-initial</p></div>', (doc) => {
+      doc.querySelector('#ed p')!.firstChild!.textContent = 'editable-typed-text';
+      doc.querySelector('#ed')!.append(doc.createTextNode('editable-appended'));
+    });
+    expect(maskedJson(events)).not.toMatch(/editable-(initial|typed-text|appended)/);
+  });
+});
+
+describe('createEventMasker: marks', () => {
+  it('data-ll-mask redacts text and content attributes of the whole subtree and keeps structure', async () => {
+    const events = await recordDom(
+      `<section data-ll-mask class="profile"><h2 title="masked-title-attr">Masked heading</h2>
+         <img alt="masked-alt" src="/avatar/masked-src.png" class="avatar"></section>`,
+    );
+    const sent = maskedJson(events);
+    expect(sent).not.toMatch(/Masked heading|masked-title-attr|masked-alt|masked-src/);
+    expect(sent).toContain('"class":"profile"');
+    expect(sent).toContain('"class":"avatar"');
+    expect(sent).toContain('****** *******');
+  });
+
+  it('data-ll-mask covers nodes added later, text changes, and attribute changes inside it', async () => {
+    const events = await recordDom('<div id="m" data-ll-mask><p id="p">before</p></div>', (doc) => {
+      const added = doc.createElement('span');
+      added.textContent = 'added-later-secret';
+      added.setAttribute('aria-label', 'added-later-label');
+      doc.querySelector('#m')!.append(added);
+      doc.querySelector('#p')!.firstChild!.textContent = 'changed-later-secret';
+      doc.querySelector('#p')!.setAttribute('title', 'title-set-later');
+    });
+    expect(maskedJson(events)).not.toMatch(/added-later|changed-later|title-set-later/);
+  });
+
+  it('a data-ll-mask added to an element later masks changes made after it', async () => {
+    const events = await recordDom('<div id="m"><p id="p">visible-before-mark</p></div>', async (doc) => {
+      doc.querySelector('#m')!.setAttribute('data-ll-mask', '');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      doc.querySelector('#p')!.firstChild!.textContent = 'changed-after-mark';
+    });
+    const sent = maskedJson(events);
+    expect(sent).toContain('visible-before-mark');
+    expect(sent).not.toContain('changed-after-mark');
+  });
+
+  it('data-ll-block leaves the subtree out, including nodes added to it later', async () => {
+    const events = await recordDom('<div id="b" data-ll-block class="widget"><p>blocked-content</p></div>', (doc) => {
+      const later = doc.createElement('p');
+      later.textContent = 'blocked-added-later';
+      doc.querySelector('#b')!.append(later);
+    });
+    const sent = maskedJson(events);
+    expect(sent).not.toMatch(/blocked-content|blocked-added-later/);
+    expect(sent).toContain('"class":"widget"');
+  });
+});
+
+describe('createEventMasker: detectors on every path', () => {
+  it('masks emails and card numbers in text, attributes, changes and metadata', async () => {
+    const events = await recordDom(
+      `<p id="t">Mail ann@example.org or pay with 4111 1111 1111 1111</p>
+       <a id="l" href="mailto:ann@example.org" title="ann@example.org">contact</a>
+       <div data-user="ann@example.org">x</div>`,
+      (doc) => {
+        doc.querySelector('#t')!.firstChild!.textContent = 'Now bob@example.net and 5555555555554444';
+        doc.querySelector('#l')!.setAttribute('href', '/profile?email=carl@example.com&tab=2');
+      },
+    );
+    const sent = maskedJson(events);
+    expect(sent).not.toMatch(/ann@example|bob@example|carl@example|4111 1111|5555555555554444/);
+    expect(sent).toContain('pay with **** **** **** ****');
+    expect(sent).toContain('tab=2');
+  });
+
+  it('scrubs the page URL in meta events', () => {
+    const masker = createEventMasker();
+    const meta = masker.maskEvent({ type: EventType.Meta, data: { href: 'https://x.test/?token=abc&page=1', width: 1, height: 1 }, timestamp: 1 });
+    expect((meta!.data as { href: string }).href).toBe('https://x.test/?token=***&page=1');
+  });
+
+  it('keeps stylesheet text as CSS but masks an email inside it', async () => {
+    const events = await recordDom('<style>.note::after { content: "ann@example.org"; color: red }</style><p>x</p>');
+    const sent = maskedJson(events);
+    expect(sent).not.toContain('ann@example.org');
+    expect(sent).toContain('color: red');
+  });
+});
+
+describe('createEventMasker: paths people forget', () => {
+  it('never records script text, even when it changes', async () => {
+    const events = await recordDom('<script type="application/json" id="data">{"email":"x"}</script>', (doc) => {
+      doc.querySelector('#data')!.textContent = '{"secret":"script-json-secret"}';
+    });
+    expect(maskedJson(events)).not.toContain('script-json-secret');
+  });
+
+  it('drops <meta> content except the viewport', async () => {
+    document.head.innerHTML = '';
+    const events = await recordDom('<p>x</p>', () => {
+      const csrf = document.createElement('meta');
+      csrf.name = 'csrf-token';
+      csrf.content = 'meta-csrf-token-value';
+      document.head.append(csrf);
+    });
+    expect(maskedJson(events)).not.toContain('meta-csrf-token-value');
+  });
+
+  it('drops inline event handler attributes', async () => {
+    const events = await recordDom(`<button onclick="track('handler-arg-secret')">Buy</button>`);
+    const sent = maskedJson(events);
+    expect(sent).not.toContain('handler-arg-secret');
+    expect(sent).toContain('Buy');
+  });
+});
+
+describe('createEventMasker: levels', () => {
+  const page = `<p>Plain paragraph text</p><input placeholder="Your name" value="level-field-value"><p>ann@example.org</p>`;
+
+  it('balanced records plain page text as is', async () => {
+    const sent = maskedJson(await recordDom(page));
+    expect(sent).toContain('Plain paragraph text');
+    expect(sent).toContain('Your name');
+  });
+
+  it('strict masks all text and content attributes but keeps structure', async () => {
+    const sent = maskedJson(await recordDom(`<div class="card">${page}</div>`), { level: 'strict' });
+    expect(sent).not.toMatch(/Plain paragraph|Your name|level-field-value|ann@example/);
+    expect(sent).toContain('"class":"card"');
+  });
+
+  it('strict records text the site opted in with data-ll-unmask', async () => {
+    const sent = maskedJson(await recordDom('<h1 data-ll-unmask>Public headline</h1>'), { level: 'strict' });
+    expect(sent).toContain('Public headline');
+  });
+
+  it('relaxed leaves page text and detectors alone but still masks fields and passwords', async () => {
+    const events = await recordDom(`${page}<input type="password" value="relaxed-password">`);
+    const sent = maskedJson(events, { level: 'relaxed' });
+    expect(sent).toContain('ann@example.org');
+    expect(sent).not.toMatch(/level-field-value|relaxed-password/);
+  });
+});
+
+describe('createEventMasker: failing closed', () => {
+  it('redacts the whole value when a detector throws, and reports the error once', async () => {
+    const onError = vi.fn();
+    const broken = { name: 'test/broken@1', label: 'broken', maskMatches: () => { throw new Error('detector failed'); } };
+    const events = await recordDom('<p>first visible text</p><p>second visible text</p>');
+    const sent = maskedJson(events, { detectors: [broken], onError });
+    expect(sent).not.toMatch(/first visible|second visible/);
+    expect(onError).toHaveBeenCalledTimes(1);
+  });
+
+  it('drops events of unknown types and rrweb plugin events', () => {
+    const masker = createEventMasker();
+    expect(masker.maskEvent({ type: 42, data: { text: 'x' }, timestamp: 1 })).toBeNull();
+    expect(masker.maskEvent({ type: EventType.Plugin, data: { plugin: 'rrweb/console@1', payload: { payload: ['x'] } }, timestamp: 1 })).toBeNull();
+    expect(masker.maskEvent({ type: EventType.IncrementalSnapshot, data: { source: 99, secret: 'x' }, timestamp: 1 })).toBeNull();
+  });
+
+  it('redacts text changes and input of nodes it never saw', () => {
+    const masker = createEventMasker();
+    const mutation = masker.maskEvent({
+      type: EventType.IncrementalSnapshot,
+      data: { source: IncrementalSource.Mutation, texts: [{ id: 77, value: 'orphan text' }], attributes: [{ id: 78, attributes: { title: 'orphan title', href: '/x?q=1' } }], removes: [], adds: [] },
+      timestamp: 1,
+    });
+    expect(JSON.stringify(mutation)).not.toMatch(/orphan|q=1/);
+    const input = masker.maskEvent({ type: EventType.IncrementalSnapshot, data: { source: IncrementalSource.Input, id: 79, text: 'orphan input', isChecked: false }, timestamp: 1 });
+    expect(JSON.stringify(input)).not.toContain('orphan input');
+  });
+
+  it('drops an event whose masking throws', () => {
+    const onError = vi.fn();
+    const masker = createEventMasker({ onError });
+    const malformed = { type: EventType.FullSnapshot, data: { node: { id: 1, type: 0, childNodes: 'not-an-array' } }, timestamp: 1 };
+    expect(masker.maskEvent(malformed as unknown as RecordedEvent)).toBeNull();
+    expect(onError).toHaveBeenCalled();
+  });
+});
+
+describe('createEventMasker: options', () => {
+  it('names the option in a configuration error', () => {
+    expect(() => createEventMasker({ level: 'loose' as never })).toThrow(/"level" must be one of strict, balanced, relaxed/);
+    expect(() => createEventMasker({ maskChar: '##' })).toThrow(/"maskChar"/);
+  });
+
+  it('masks with the configured character', async () => {
+    const sent = maskedJson(await recordDom('<input value="abc">'), { maskChar: '•' });
+    expect(sent).toContain('"value":"•••"');
+  });
+});

@@ -1,0 +1,298 @@
+import { classifyAttribute, SAFE_META_NAMES } from './attributes';
+import { cardNumber } from './card-number';
+import { email } from './email';
+import { applyMarkChanges, Flag, ownFlags, UNKNOWN_FLAGS } from './flags';
+import { createNodeTree } from './nodeTree';
+import {
+  EventType,
+  IncrementalSource,
+  NodeType,
+  type AttributeValue,
+  type Attributes,
+  type InputData,
+  type MutationData,
+  type RecordedEvent,
+  type SerializedNode,
+} from './rrweb';
+import type { Detector, PrivacyLevel, Redact } from './types';
+import { maskUrl } from './url';
+
+export interface MaskOptions {
+  /** How much is masked. Default `'balanced'`. */
+  level?: PrivacyLevel;
+  /**
+   * Extra detectors, added to the built-in ones for the level (never replacing
+   * them). Deduplicated by name.
+   */
+  detectors?: readonly Detector[];
+  /** Character that replaces each non-space character of masked text. Default `'*'`. */
+  maskChar?: string;
+  /** Told once per distinct failure; the failing value was redacted or its event dropped. */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * The one place where masking is decided: rrweb events in, masked events out.
+ * Every path rrweb can carry data by (snapshot nodes, attributes, text and
+ * characterData changes, input events, stylesheet rules, meta href) passes here.
+ */
+export interface EventMasker {
+  /** Masks an event in place and returns it, or returns null when it must not be recorded. */
+  maskEvent(event: RecordedEvent): RecordedEvent | null;
+  /** Masks page text outside the DOM (a title, say) as visible page text. */
+  maskText(text: string): string;
+  /** Scrubs a URL (page URL, referrer). */
+  maskUrl(url: string): string;
+  /** The level in force. */
+  readonly level: PrivacyLevel;
+}
+
+const NODE_TYPES: readonly number[] = Object.values(NodeType);
+
+export const PRIVACY_LEVELS: readonly PrivacyLevel[] = ['strict', 'balanced', 'relaxed'];
+
+/** Detectors on by default for `strict` and `balanced`. */
+export const DEFAULT_DETECTORS: readonly Detector[] = [email, cardNumber];
+
+export function createEventMasker(options: MaskOptions = {}): EventMasker {
+  const level = options.level ?? 'balanced';
+  if (!PRIVACY_LEVELS.includes(level)) {
+    throw new Error(`[lowlight] mask: "level" must be one of ${PRIVACY_LEVELS.join(', ')}, got ${JSON.stringify(level)}`);
+  }
+  const maskChar = options.maskChar ?? '*';
+  if (typeof maskChar !== 'string' || [...maskChar].length !== 1 || /\s/.test(maskChar)) {
+    throw new Error(`[lowlight] mask: "maskChar" must be one visible character, got ${JSON.stringify(maskChar)}`);
+  }
+  const detectors = level === 'relaxed' ? [] : dedupeByName([...DEFAULT_DETECTORS, ...(options.detectors ?? [])]);
+  const strict = level === 'strict';
+  const relaxed = level === 'relaxed';
+  const tree = createNodeTree();
+
+  const reported = new Set<string>();
+  const report = (error: unknown): void => {
+    const key = String(error);
+    if (reported.has(key)) return;
+    reported.add(key);
+    options.onError?.(error);
+  };
+
+  const redact: Redact = (text) => text.replace(/\S/g, maskChar);
+
+  /** Runs every detector; if one throws, the whole string is redacted (fail closed). */
+  const detect = (text: string): string => {
+    if (text === '') return text;
+    try {
+      let result = text;
+      for (const detector of detectors) result = detector.maskMatches(result, redact);
+      return result;
+    } catch (error) {
+      report(error);
+      return redact(text);
+    }
+  };
+
+  const scrubUrl = (url: string): string => (relaxed ? url : maskUrl(url, detect, redact, strict));
+
+  /** True where content (page text, content attributes) must be redacted outright. */
+  const contentHidden = (flags: number): boolean =>
+    (flags & (Flag.Mask | Flag.Block)) !== 0 ||
+    ((flags & Flag.Unmask) === 0 && (strict || (flags & Flag.Editable) !== 0));
+
+  /** A form field whose value is masked: every field, unless the site unmarked it. */
+  const fieldHidden = (flags: number): boolean =>
+    (flags & (Flag.Mask | Flag.Block)) !== 0 || (flags & Flag.Unmask) === 0;
+
+  function maskPageText(text: string, flags: number): string {
+    if (flags & (Flag.Secret | Flag.Script)) return '';
+    if (flags & Flag.Style) return detect(text);
+    if (contentHidden(flags)) return redact(text);
+    if (flags & Flag.Field && fieldHidden(flags)) return redact(text);
+    return relaxed ? text : detect(text);
+  }
+
+  /** Masks every string inside a value (style diffs arrive as nested objects). */
+  function mapStrings(value: AttributeValue, mask: (text: string) => string): AttributeValue {
+    if (typeof value === 'string') return mask(value);
+    if (value === null || typeof value !== 'object') return value;
+    const result = (Array.isArray(value) ? [] : {}) as Record<string, unknown>;
+    for (const key of Object.keys(value)) {
+      result[key] = mapStrings((value as Record<string, AttributeValue>)[key] ?? null, mask);
+    }
+    return result as AttributeValue;
+  }
+
+  /** Masks an element's attributes in place. `all` is false for a mutation's partial set. */
+  function maskAttributes(attributes: Attributes, flags: number, all: boolean): void {
+    const isField = (flags & Flag.Field) !== 0;
+    const isMeta = (flags & Flag.Meta) !== 0;
+    const metaName = isMeta && all ? String(attributes.name ?? attributes['http-equiv'] ?? '').toLowerCase() : '';
+    for (const name of Object.keys(attributes)) {
+      const value = attributes[name]!;
+      if (value === null || typeof value === 'boolean' || typeof value === 'number') continue;
+      switch (classifyAttribute(name.toLowerCase(), isField, isMeta)) {
+        case 'structure':
+          attributes[name] = relaxed ? value : mapStrings(value, detect);
+          break;
+        case 'css':
+          attributes[name] = relaxed ? value : mapStrings(value, detect);
+          break;
+        case 'text':
+          attributes[name] = mapStrings(value, (text) => maskPageText(text, flags & ~Flag.Field));
+          break;
+        case 'url':
+          attributes[name] = contentHidden(flags) ? '' : mapStrings(value, scrubUrl);
+          break;
+        case 'field':
+          if (flags & Flag.Secret || name === 'checked' || name === 'selected') {
+            // Secret values go entirely; a masked field's choice is not recorded either.
+            if (flags & Flag.Secret || fieldHidden(flags)) delete attributes[name];
+          } else {
+            attributes[name] = mapStrings(value, (text) => maskPageText(text, flags));
+          }
+          break;
+        case 'meta':
+          if (!SAFE_META_NAMES.has(metaName)) delete attributes[name];
+          break;
+        case 'drop':
+          delete attributes[name];
+          break;
+      }
+    }
+  }
+
+  /** Registers a serialized subtree in the node tree and masks it in place. */
+  function maskNode(node: SerializedNode, parentId: number, inherited: number): void {
+    // A shape rrweb never emits cannot be judged: throwing drops the whole event.
+    if (typeof node?.id !== 'number' || !NODE_TYPES.includes(node.type) || (node.childNodes && !Array.isArray(node.childNodes))) {
+      throw new Error('[lowlight] mask: malformed serialized node; event dropped');
+    }
+    let flags = inherited;
+    if (node.type === NodeType.Element) {
+      const tagName = String(node.tagName ?? '').toLowerCase();
+      const attributes = (node.attributes ??= {});
+      const own = ownFlags(tagName, attributes);
+      tree.set(node.id, parentId, own);
+      flags |= own;
+      maskAttributes(attributes, flags, true);
+      if (flags & Flag.Block) {
+        // rrweb's blockSelector already leaves the subtree out; this holds even when it did not.
+        node.childNodes = [];
+        return;
+      }
+    } else {
+      tree.set(node.id, parentId, 0);
+      if (node.type === NodeType.Text) {
+        node.textContent = maskPageText(node.textContent ?? '', flags);
+      } else if (node.type === NodeType.Comment || node.type === NodeType.CDATA) {
+        node.textContent = '';
+      }
+    }
+    const children = node.childNodes;
+    if (children) for (const child of children) maskNode(child, node.id, flags);
+  }
+
+  function maskMutation(data: MutationData): void {
+    for (const removed of data.removes ?? []) tree.remove(removed.id);
+    data.adds = (data.adds ?? []).filter((added) => {
+      const parentFlags = tree.effective(added.parentId);
+      if (parentFlags & Flag.Block) return false;
+      maskNode(added.node, added.parentId, parentFlags);
+      return true;
+    });
+    for (const text of data.texts ?? []) {
+      if (text.value !== null) text.value = maskPageText(text.value, tree.effective(text.id));
+    }
+    for (const change of data.attributes ?? []) {
+      const own = tree.own(change.id);
+      if (own !== undefined) tree.setOwn(change.id, applyMarkChanges(own, change.attributes));
+      maskAttributes(change.attributes, tree.effective(change.id), false);
+    }
+    tree.collect();
+  }
+
+  function maskInput(data: InputData): boolean {
+    const flags = tree.effective(data.id);
+    // Not even a masked event: the number of keystrokes would give the length away.
+    if (flags & Flag.Secret) return false;
+    data.text = maskPageText(data.text ?? '', flags | Flag.Field);
+    if (fieldHidden(flags)) data.isChecked = false;
+    return true;
+  }
+
+  function maskIncremental(data: { source: number } & Record<string, unknown>): boolean {
+    switch (data.source) {
+      case IncrementalSource.Mutation:
+        maskMutation(data as unknown as MutationData);
+        return true;
+      case IncrementalSource.Input:
+        return maskInput(data as unknown as InputData);
+      case IncrementalSource.StyleSheetRule:
+      case IncrementalSource.StyleDeclaration:
+      case IncrementalSource.AdoptedStyleSheet:
+        if (!relaxed) maskCss(data);
+        return true;
+      case IncrementalSource.MouseMove:
+      case IncrementalSource.MouseInteraction:
+      case IncrementalSource.Scroll:
+      case IncrementalSource.ViewportResize:
+      case IncrementalSource.TouchMove:
+      case IncrementalSource.MediaInteraction:
+      case IncrementalSource.Drag:
+      case IncrementalSource.Selection:
+      case IncrementalSource.CustomElement:
+        return true;
+      default:
+        // Canvas pixels, font files, console logs and sources rrweb may add later: not recorded.
+        return false;
+    }
+  }
+
+  /** Stylesheet rule and declaration events: every string is CSS text. */
+  function maskCss(data: Record<string, unknown>): void {
+    for (const key of Object.keys(data)) {
+      if (key !== 'source') data[key] = mapStrings(data[key] as AttributeValue, detect);
+    }
+  }
+
+  return {
+    level,
+    maskText: (text) => maskPageText(text, 0),
+    maskUrl: scrubUrl,
+    maskEvent(event) {
+      try {
+        const data = event.data as Record<string, unknown>;
+        switch (event.type) {
+          case EventType.FullSnapshot:
+            tree.clear();
+            maskNode(data.node as SerializedNode, 0, 0);
+            return event;
+          case EventType.IncrementalSnapshot:
+            return maskIncremental(data as { source: number }) ? event : null;
+          case EventType.Meta:
+            data.href = scrubUrl(String(data.href ?? ''));
+            return event;
+          case EventType.Custom:
+            // Written by code (Lowlight's own metadata or the site's), not page text: detectors apply.
+            data.payload = mapStrings(data.payload as AttributeValue, detect);
+            data.tag = detect(String(data.tag ?? ''));
+            return event;
+          case EventType.DomContentLoaded:
+          case EventType.Load:
+            return event;
+          default:
+            // rrweb plugin and asset events, and types rrweb may add later: not recorded.
+            return null;
+        }
+      } catch (error) {
+        report(error);
+        return null;
+      }
+    },
+  };
+}
+
+function dedupeByName(detectors: readonly Detector[]): Detector[] {
+  const byName = new Map<string, Detector>();
+  for (const detector of detectors) if (!byName.has(detector.name)) byName.set(detector.name, detector);
+  return [...byName.values()];
+}

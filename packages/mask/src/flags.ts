@@ -1,0 +1,94 @@
+import type { Attributes } from './rrweb';
+
+/**
+ * What masking knows about a node, as bits. Every flag is inherited by
+ * descendants, across shadow roots and same-origin iframes, because
+ * inheritance follows serialized parent ids rather than `Element.closest()`.
+ */
+export const Flag = {
+  /** Inside `data-ll-mask`: text and content attributes redacted. */
+  Mask: 1,
+  /** Inside `data-ll-block`: nothing below the block is recorded. */
+  Block: 2,
+  /** Inside `data-ll-unmask`: the site opted this content in. */
+  Unmask: 4,
+  /** A form field (input, textarea, select, option) or inside one. */
+  Field: 8,
+  /** Inside a contenteditable region: typed text, treated like a field. */
+  Editable: 16,
+  /** A field whose value is never recorded in any form (passwords and kin). Never cleared. */
+  Secret: 32,
+  /** `<script>`: its text is code or data, never page text. */
+  Script: 64,
+  /** `<style>`: its text is CSS. */
+  Style: 128,
+  /** `<meta>`: its `content` may hold tokens no detector recognises. */
+  Meta: 256,
+} as const;
+
+/** Width of the flag bits, for packing flags beside a parent id. */
+export const FLAG_SPAN = 512;
+
+/** Flags of a node the masker has never seen: treated as masked and blocked (fail closed). */
+export const UNKNOWN_FLAGS = Flag.Mask | Flag.Block;
+
+/** The marks a site puts in its markup. */
+export const MARK_MASK = 'data-ll-mask';
+export const MARK_BLOCK = 'data-ll-block';
+export const MARK_UNMASK = 'data-ll-unmask';
+
+const FIELD_TAGS = new Set(['textarea', 'select', 'option', 'optgroup', 'datalist']);
+const TAG_FLAGS: Record<string, number> = { script: Flag.Script, style: Flag.Style, meta: Flag.Meta };
+/** `<input>` types that are buttons: their value is a label, not something typed. */
+const BUTTON_TYPES = new Set(['submit', 'button', 'reset', 'image']);
+const INPUT_TYPES = new Set([
+  'text', 'search', 'email', 'tel', 'url', 'password', 'number', 'date', 'datetime-local', 'month',
+  'week', 'time', 'color', 'range', 'hidden', 'file', 'checkbox', 'radio',
+]);
+/** Input types whose value is never recorded, even unmasked. */
+const SECRET_TYPES = new Set(['password', 'hidden']);
+/** `autocomplete` tokens whose values are never recorded, even unmasked. */
+const SECRET_AUTOCOMPLETE = /(?:^|\s)(?:cc-[a-z-]+|one-time-code|current-password|new-password)(?:\s|$)/i;
+
+const isPresent = (value: unknown): boolean => value !== undefined && value !== null && value !== false;
+const lower = (value: unknown): string => (typeof value === 'string' ? value.trim().toLowerCase() : '');
+
+/** Flags an element carries itself, from its tag and serialized attributes. */
+export function ownFlags(tagName: string, attributes: Attributes): number {
+  let flags = TAG_FLAGS[tagName] ?? 0;
+  if (FIELD_TAGS.has(tagName)) flags |= Flag.Field;
+  if (tagName === 'input') {
+    const type = lower(attributes.type) || 'text';
+    if (!BUTTON_TYPES.has(type)) flags |= Flag.Field;
+    if (SECRET_TYPES.has(type)) flags |= Flag.Secret;
+  }
+  return applyMarkChanges(flags, attributes);
+}
+
+/**
+ * Updates own flags for attributes that changed (a mutation carries only the
+ * changed ones; `null` means removed). Marks follow the page both ways, but a
+ * field once secret stays secret, so a show-password toggle never reveals it.
+ */
+export function applyMarkChanges(flags: number, changed: Attributes): number {
+  let next = flags;
+  const toggle = (name: string, bit: number): void => {
+    if (name in changed) next = isPresent(changed[name]) ? next | bit : next & ~bit;
+  };
+  toggle(MARK_MASK, Flag.Mask);
+  toggle(MARK_BLOCK, Flag.Block);
+  toggle(MARK_UNMASK, Flag.Unmask);
+  if ('contenteditable' in changed) {
+    const value = changed.contenteditable;
+    next = isPresent(value) && lower(value) !== 'false' ? next | Flag.Editable : next & ~Flag.Editable;
+  }
+  if ('type' in changed) {
+    const type = lower(changed.type);
+    if (next & Flag.Field || INPUT_TYPES.has(type)) {
+      if (!BUTTON_TYPES.has(type)) next |= Flag.Field;
+      if (SECRET_TYPES.has(type)) next |= Flag.Secret | Flag.Field;
+    }
+  }
+  if (SECRET_AUTOCOMPLETE.test(lower(changed.autocomplete))) next |= Flag.Secret;
+  return next;
+}

@@ -1,0 +1,8 @@
+export { createEventMasker, DEFAULT_DETECTORS, PRIVACY_LEVELS } from './createEventMasker';
+export type { EventMasker, MaskOptions } from './createEventMasker';
+export { regexDetector } from './regexDetector';
+export type { RegexDetectorOptions } from './regexDetector';
+export { MARK_BLOCK, MARK_MASK, MARK_UNMASK } from './flags';
+export { EventType, IncrementalSource, NodeType } from './rrweb';
+export type { RecordedEvent, SerializedNode } from './rrweb';
+export type { Detector, PrivacyLevel, Redact } from './types';

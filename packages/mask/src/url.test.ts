@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { email } from './email';
+import { isSensitiveParam, maskUrl } from './url';
+
+const redact = (text: string) => text.replace(/\S/g, '*');
+const detect = (text: string) => email.maskMatches(text, redact);
+const scrub = (url: string, redactAll = false) => maskUrl(url, detect, redact, redactAll);
+const stars = (text: string) => '*'.repeat(text.length);
+
+describe('maskUrl', () => {
+  it('redacts values of sensitive-looking parameters and keeps the rest', () => {
+    expect(scrub('https://shop.test/cart?item=42&access_token=abc123&apiKey=k9')).toBe(
+      'https://shop.test/cart?item=42&access_token=******&apiKey=**',
+    );
+  });
+
+  it('masks an email in the path and an encoded email in the query', () => {
+    expect(scrub('https://x.test/users/jo@x.io/edit?to=jo%40x.io')).toBe('https://x.test/users/*******/edit?to=*******');
+  });
+
+  it('treats a fragment of parameters as parameters (OAuth implicit flow)', () => {
+    expect(scrub('https://app.test/cb#state=s1&id_token=eyJhbGciOi')).toBe('https://app.test/cb#state=**&id_token=**********');
+  });
+
+  it('redacts mailto: and tel: targets', () => {
+    expect(scrub('mailto:jo@x.io?subject=hi')).toBe(`mailto:${stars('jo@x.io?subject=hi')}`);
+    expect(scrub('tel:+15551234567')).toBe('tel:************');
+  });
+
+  it('leaves a URL without personal data unchanged', () => {
+    const url = 'https://example.com/docs/getting-started?page=2&sort=asc#install';
+    expect(scrub(url)).toBe(url);
+  });
+
+  it('redacts every parameter value when asked to (strict level)', () => {
+    expect(scrub('https://x.test/search?q=flu+symptoms&page=2', true)).toBe(`https://x.test/search?q=${stars('flu+symptoms')}&page=*`);
+  });
+});
+
+describe('isSensitiveParam', () => {
+  it.each(['token', 'access_token', 'apiKey', 'api-key', 'password', 'session_id', 'sid', 'code', 'email', 'll_id', 'X-Amz-Signature'])(
+    '%s is sensitive',
+    (name) => expect(isSensitiveParam(name)).toBe(true),
+  );
+  it.each(['page', 'sort', 'q', 'item', 'lang', 'monkey', 'keyboard', 'utm_source', 'ref'])('%s is not', (name) =>
+    expect(isSensitiveParam(name)).toBe(false),
+  );
+});

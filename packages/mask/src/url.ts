@@ -1,0 +1,70 @@
+import type { Redact } from './types';
+
+/**
+ * Query parameter names whose values are secrets or personal data whatever
+ * they look like: tokens, keys, codes, sessions, contact details.
+ */
+const SENSITIVE_PARAM =
+  /(?:^|[^a-z])(?:key|code|sig|sid|pin|cvv|cvc|otp|jwt|ssn|iban|tel|mail|state|nonce|ticket|hash|salt)(?:$|[^a-z])|token|secret|passw|pwd|auth|session|email|phone|mobile|signature|credential|apikey|api_key|bearer|account|username|userid|user_id|login|card|address|birth|dob|zip|postcode|ll_id/i;
+
+/** Splits `apiKey` into `api_key` so camelCase names meet the word boundaries above. */
+const decamel = (name: string): string => name.replace(/([a-z])([A-Z])/g, '$1_$2');
+
+export function isSensitiveParam(name: string): boolean {
+  return SENSITIVE_PARAM.test(decamel(name));
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Masks the personal data a URL can carry, keeping its shape:
+ * `mailto:`/`tel:` targets, values of sensitive-looking query parameters, and
+ * detector matches in the path, the query and the fragment (decoded first, so
+ * `jo%40x.io` is caught too).
+ */
+export function maskUrl(url: string, detect: (text: string) => string, redact: Redact, redactAllValues: boolean): string {
+  const scheme = /^(mailto|tel|sms|callto):/i.exec(url);
+  if (scheme) return scheme[0] + redact(url.slice(scheme[0].length));
+  if (/^data:/i.test(url)) return detect(url);
+
+  const hashAt = url.indexOf('#');
+  const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt);
+  const fragment = hashAt === -1 ? null : url.slice(hashAt + 1);
+  const queryAt = beforeHash.indexOf('?');
+  const base = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
+  const query = queryAt === -1 ? null : beforeHash.slice(queryAt + 1);
+
+  const maskPart = (part: string): string => {
+    const decoded = safeDecode(part);
+    const masked = detect(decoded);
+    return masked === decoded ? part : encodeURIComponent(masked);
+  };
+  const maskParams = (params: string): string =>
+    params
+      .split('&')
+      .map((pair) => {
+        const eq = pair.indexOf('=');
+        if (eq === -1) return redactAllValues ? redact(pair) : maskPart(pair);
+        const name = pair.slice(0, eq);
+        const value = pair.slice(eq + 1);
+        const maskedValue = redactAllValues || isSensitiveParam(safeDecode(name)) ? redact(value) : maskPart(value);
+        return `${maskPart(name)}=${maskedValue}`;
+      })
+      .join('&');
+
+  const maskPath = (path: string): string => path.split('/').map(maskPart).join('/');
+
+  let result = maskPath(base);
+  if (query !== null) result += `?${maskParams(query)}`;
+  if (fragment !== null) {
+    // OAuth implicit flows put tokens in the fragment: treat `a=b` fragments as parameters.
+    result += `#${fragment.includes('=') ? maskParams(fragment) : redactAllValues ? redact(fragment) : maskPath(fragment)}`;
+  }
+  return result;
+}
