@@ -1,0 +1,24 @@
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { autoGzip, nativeGzip } from './compression';
+import { fflateGzip } from './fflate';
+
+const text = JSON.stringify(Array.from({ length: 200 }, (_, i) => ({ type: 3, data: { source: 1, x: i } })));
+const raw = new TextEncoder().encode(text);
+
+describe('compression', () => {
+  it.each([
+    ['native CompressionStream', nativeGzip()!],
+    ['fflate', fflateGzip],
+  ])('%s produces standard gzip that decodes to the input', async (_name, compressor) => {
+    const compressed = await compressor.compress(raw);
+    expect(compressed.length).toBeLessThan(raw.length / 4);
+    expect(gunzipSync(compressed).toString('utf8')).toBe(text);
+  });
+
+  it('prefers the native compressor where it exists', async () => {
+    const chosen = await autoGzip();
+    expect(chosen).toBeDefined();
+    expect(chosen).not.toBe(fflateGzip);
+  });
+});

@@ -1,0 +1,26 @@
+import { createTransport, type TransportOptions } from './createTransport';
+import type { OutgoingBatch, Transport } from './types';
+
+export interface MemoryTransport extends Transport {
+  /** Every batch sent so far, in order. Bodies are uncompressed JSON. */
+  readonly batches: readonly OutgoingBatch[];
+  /** Every event sent so far, decoded, in order. */
+  events(): Array<{ type: number; data: unknown; timestamp: number }>;
+}
+
+/**
+ * Keeps batches in memory instead of sending them: for tests and for
+ * inspecting exactly what would leave the page.
+ */
+export function memoryTransport(options: Omit<TransportOptions, 'compression'> = {}): MemoryTransport {
+  const batches: OutgoingBatch[] = [];
+  const transport = createTransport({ name: 'lowlight/memory', ...options, compression: null }, async (batch) => {
+    batches.push(batch);
+    return { status: 200 };
+  });
+  const decoder = new TextDecoder();
+  return Object.assign(transport, {
+    batches,
+    events: () => batches.flatMap((batch) => JSON.parse(decoder.decode(batch.body)).events),
+  });
+}
