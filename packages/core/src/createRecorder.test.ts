@@ -1,0 +1,156 @@
+import { memoryTransport } from '@lowlight/transport/memory';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { settle, typeInto } from '../../../test/support/recordDom';
+import { createRecorder, type Recorder } from './createRecorder';
+import { PAGEVIEW_EVENT, type PageviewPayload } from './pageview';
+import { SESSION_KEY } from './session';
+
+type Sent = Array<{ type: number; data: any; timestamp: number }>;
+
+const pageviews = (events: Sent): PageviewPayload[] =>
+  events.filter((event) => event.type === 5 && event.data.tag === PAGEVIEW_EVENT).map((event) => event.data.payload);
+
+let recorder: Recorder | undefined;
+
+beforeEach(() => {
+  sessionStorage.clear();
+  document.title = 'Lowlight test page';
+  document.body.innerHTML = '<p id="canary">visible canary text</p><input id="name" value="prefilled-secret">';
+});
+
+afterEach(async () => {
+  await recorder?.stop();
+  recorder = undefined;
+});
+
+describe('createRecorder', () => {
+  it('sends a masked full snapshot, then changes, and nothing after stop()', async () => {
+    const transport = memoryTransport();
+    recorder = createRecorder({ transport });
+    await recorder.start();
+    typeInto(document.querySelector<HTMLInputElement>('#name')!, 'typed-secret');
+    document.querySelector('#canary')!.textContent = 'changed canary text';
+    await settle();
+    await recorder.stop();
+    document.querySelector('#canary')!.textContent = 'after-stop text';
+    await settle();
+    await recorder.flush();
+
+    const sent = JSON.stringify(transport.events());
+    expect(transport.events().map((event) => event.type)).toContain(2);
+    expect(sent).toContain('visible canary text');
+    expect(sent).toContain('changed canary text');
+    expect(sent).not.toMatch(/prefilled-secret|typed-secret|after-stop/);
+    expect(recorder.getState().status).toBe('stopped');
+  });
+
+  it('opens each pageview with masked metadata and coarse browser and OS only', async () => {
+    history.replaceState(null, '', '/checkout?token=tok-secret-123&step=2');
+    document.title = 'Receipt for ann@example.org';
+    const transport = memoryTransport();
+    recorder = createRecorder({ transport });
+    await recorder.start();
+    await recorder.flush();
+
+    const [pageview] = pageviews(transport.events());
+    expect(pageview).toMatchObject({ trigger: 'load', url: expect.stringContaining(`/checkout?token=${'*'.repeat('tok-secret-123'.length)}&step=2`) });
+    expect(pageview!.title).toBe(`Receipt for ${'*'.repeat('ann@example.org'.length)}`);
+    expect(pageview!.browser).toMatch(/^[A-Za-z ]+( \d+)?$/);
+    expect(JSON.stringify(transport.events())).not.toContain(navigator.userAgent);
+  });
+
+  it('records single-page-app navigations as pageviews, with scrubbed URLs', async () => {
+    const transport = memoryTransport();
+    recorder = createRecorder({ transport });
+    await recorder.start();
+    history.pushState(null, '', '/orders?session=s3cr3t');
+    await recorder.flush();
+    const urls = pageviews(transport.events()).map((pageview) => pageview.url);
+    expect(urls).toHaveLength(2);
+    expect(urls[1]).toMatch(/\/orders\?session=\*{6}$/);
+  });
+
+  it('keeps one random session id per tab in sessionStorage and sets no cookie', async () => {
+    const first = createRecorder({ transport: memoryTransport() });
+    await first.start();
+    const id = first.getState().sessionId;
+    await first.stop();
+    recorder = createRecorder({ transport: memoryTransport() });
+    await recorder.start();
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(sessionStorage.getItem(SESSION_KEY)).toBe(id);
+    expect(recorder.getState().sessionId).toBe(id);
+    expect(document.cookie).toBe('');
+  });
+
+  it('captures nothing while paused and takes a fresh full snapshot on resume', async () => {
+    const transport = memoryTransport();
+    recorder = createRecorder({ transport });
+    await recorder.start();
+    recorder.pause();
+    document.querySelector('#canary')!.textContent = 'changed-while-paused';
+    await settle();
+    document.querySelector('#canary')!.textContent = 'after resume';
+    await recorder.resume();
+    await recorder.flush();
+    const types = transport.events().map((event) => event.type);
+    expect(types.filter((type) => type === 2)).toHaveLength(2);
+    expect(JSON.stringify(transport.events())).not.toContain('changed-while-paused');
+  });
+
+  it('runs plugins after masking, so they never see raw values', async () => {
+    const seen: string[] = [];
+    const transport = memoryTransport();
+    recorder = createRecorder({
+      transport,
+      plugins: [{ name: 'test/spy@1', processEvent: (event) => (seen.push(JSON.stringify(event)), event) }],
+    });
+    await recorder.start();
+    await recorder.flush();
+    expect(seen.join()).toContain('visible canary text');
+    expect(seen.join()).not.toContain('prefilled-secret');
+  });
+
+  it('tells subscribers about each status change', async () => {
+    recorder = createRecorder({ transport: memoryTransport() });
+    const statuses: string[] = [];
+    recorder.subscribe((state) => statuses.push(state.status));
+    await recorder.start();
+    recorder.pause();
+    await recorder.resume();
+    await recorder.stop();
+    expect(statuses).toEqual(['starting', 'recording', 'paused', 'recording', 'stopped']);
+  });
+
+  it('sends what is buffered when the page is hidden', async () => {
+    const transport = memoryTransport();
+    recorder = createRecorder({ transport });
+    await recorder.start();
+    expect(transport.batches).toHaveLength(0);
+    window.dispatchEvent(new Event('pagehide'));
+    await settle();
+    expect(transport.batches.length).toBeGreaterThan(0);
+    expect(transport.batches[0]!.unloading).toBe(true);
+  });
+
+  it('reports rrweb and masking errors through onError instead of throwing', async () => {
+    const onError = vi.fn();
+    recorder = createRecorder({
+      transport: memoryTransport(),
+      onError,
+      plugins: [{ name: 'test/throws@1', processEvent: () => { throw new Error('plugin exploded'); } }],
+    });
+    await expect(recorder.start()).resolves.toBeUndefined();
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'plugin exploded' }));
+  });
+
+  it.each([
+    [{}, /"transport" must be a Transport/],
+    [{ transport: memoryTransport(), privacy: 'open' }, /"privacy" must be one of strict, balanced, relaxed/],
+    [{ transport: memoryTransport(), sampling: { mousemove: -1 } }, /"sampling.mousemove"/],
+    [{ transport: memoryTransport(), sampling: { input: 'some' } }, /"sampling.input"/],
+    [{ transport: memoryTransport(), plugins: {} }, /"plugins" must be an array/],
+  ])('names the option in a configuration error: %j', (options, message) => {
+    expect(() => createRecorder(options as never)).toThrow(message);
+  });
+});

@@ -1,0 +1,248 @@
+import { createEventMasker, PRIVACY_LEVELS, type Detector, type PrivacyLevel, type RecordedEvent } from '@lowlight/mask';
+import type { Transport } from '@lowlight/transport';
+import { sessionStore } from './firstPartyStorage';
+import { observeNavigation, pageviewEvent } from './pageview';
+import { createPluginPipeline, type LowlightPlugin } from './plugins';
+import { randomId } from './randomId';
+import { resolveSessionId } from './session';
+import { createStore, type RecorderState } from './store';
+
+/** How often interaction events are sampled. */
+export interface SamplingOptions {
+  /** Minimum ms between recorded mouse and touch positions; `false` records none. Default 50. */
+  mousemove?: number | false;
+  /** Minimum ms between recorded scroll positions. Default 150. */
+  scroll?: number;
+  /** `'last'` records only the final value after a run of keystrokes; `'all'` every one. Default `'last'`. */
+  input?: 'last' | 'all';
+}
+
+export interface RecorderOptions {
+  /** Where masked batches go, e.g. `fetchTransport({ endpoint })`. */
+  transport: Transport;
+  /** How much is masked: `'strict'`, `'balanced'` (default) or `'relaxed'`. */
+  privacy?: PrivacyLevel;
+  /** Extra text detectors, added to the built-in ones for the level. */
+  detectors?: readonly Detector[];
+  /** Character that replaces masked text. Default `'*'`. */
+  maskChar?: string;
+  /** Plugins, in order; see `LowlightPlugin`. */
+  plugins?: readonly LowlightPlugin[];
+  sampling?: SamplingOptions;
+  /** Told about masking, plugin and transport failures. Lowlight never throws into the page after `start()`. */
+  onError?: (error: Error) => void;
+}
+
+export interface Recorder {
+  /** Starts recording: loads rrweb, takes a full snapshot, then records changes. */
+  start(): Promise<void>;
+  /** Stops recording and sends what was captured; nothing recorded after it is sent. */
+  stop(): Promise<void>;
+  /** Stops capturing until `resume()`; nothing is recorded in between. */
+  pause(): void;
+  /** Resumes capturing with a fresh full snapshot. */
+  resume(): Promise<void>;
+  /** Resolves once every event captured so far has been handed to the network. */
+  flush(): Promise<void>;
+  /** Adds a plugin; returns a function that removes it. */
+  use(plugin: LowlightPlugin): () => void;
+  getState(): RecorderState;
+  subscribe(listener: (state: RecorderState) => void): () => void;
+}
+
+type RecordFn = typeof import('@rrweb/record').record;
+
+const SAMPLING_DEFAULTS = { mousemove: 50, scroll: 150, input: 'last' } as const;
+
+/**
+ * Creates a recorder. Nothing happens until `start()`; creating one touches no
+ * global, so it is safe during server-side rendering.
+ *
+ * Every event takes one path, in this order:
+ * record (rrweb) → mask → plugins → transport (batch → compress → send).
+ *
+ * @example
+ * const recorder = createRecorder({ transport: fetchTransport({ endpoint: 'https://collect.example.com/batch' }) });
+ * await recorder.start();
+ */
+export function createRecorder(options: RecorderOptions): Recorder {
+  const { transport } = validateOptions(options);
+  const report = (error: unknown): void => {
+    try {
+      options.onError?.(error instanceof Error ? error : new Error(String(error)));
+    } catch {
+      // A failing error handler must not break recording or the page.
+    }
+  };
+  const masker = createEventMasker({
+    level: options.privacy,
+    detectors: options.detectors,
+    maskChar: options.maskChar,
+    onError: report,
+  });
+  const plugins = createPluginPipeline(report);
+  for (const plugin of options.plugins ?? []) plugins.use(plugin);
+  const store = createStore<RecorderState>({ status: 'idle', sessionId: undefined });
+  const sampling = { ...SAMPLING_DEFAULTS, ...options.sampling };
+
+  let record: RecordFn | undefined;
+  let stopRrweb: (() => void) | undefined;
+  let teardown: Array<() => void> = [];
+  let context: { sessionId: string; pageviewId: string } | undefined;
+
+  /** The data path. Every event, rrweb's or Lowlight's own, goes through here. */
+  function capture(event: RecordedEvent): void {
+    if (store.getState().status !== 'recording') return;
+    const masked = masker.maskEvent(event);
+    if (!masked) return;
+    const processed = plugins.process(masked);
+    if (!processed) return;
+    transport.push(processed);
+  }
+
+  function startRrweb(): void {
+    stopRrweb =
+      record!({
+        emit: (event) => capture(event as RecordedEvent),
+        // rrweb leaves blocked subtrees out at capture; the masker enforces the same mark on every event.
+        blockSelector: '[data-ll-block]',
+        recordCanvas: false,
+        collectFonts: false,
+        inlineImages: false,
+        recordCrossOriginIframes: false,
+        sampling: {
+          mousemove: sampling.mousemove,
+          scroll: sampling.scroll,
+          input: sampling.input,
+          media: 800,
+        },
+        slimDOMOptions: {
+          script: true,
+          comment: true,
+          headFavicon: true,
+          headWhitespace: true,
+          headMetaSocial: true,
+          headMetaRobots: true,
+          headMetaHttpEquiv: true,
+          headMetaVerification: true,
+          headMetaAuthorship: true,
+          headMetaDescKeywords: true,
+        },
+        errorHandler: (error: unknown) => {
+          report(error);
+          return true;
+        },
+      }) ?? undefined;
+  }
+
+  const onPageHide = (): void => void transport.flush({ unloading: true });
+  const onVisibilityChange = (): void => {
+    if (document.visibilityState === 'hidden') onPageHide();
+  };
+
+  async function start(): Promise<void> {
+    const status = store.getState().status;
+    if (status === 'starting' || status === 'recording' || status === 'paused') return;
+    if (typeof window === 'undefined' || typeof document === 'undefined') {
+      throw new Error('[lowlight] core: start() needs a browser window; call it on the client, not during server rendering');
+    }
+    store.setState({ status: 'starting' });
+    try {
+      // Loaded here, not at import: rrweb touches window at module load, and pages that never record never pay for it.
+      record ??= (await import('@rrweb/record')).record;
+    } catch (error) {
+      store.setState({ status: 'idle' });
+      throw error;
+    }
+    if (store.getState().status !== 'starting') return; // stopped while loading
+    context = { sessionId: resolveSessionId(sessionStore()), pageviewId: randomId() };
+    transport.open({ ...context, policy: `lowlight/1;level=${masker.level}` });
+    store.setState({ status: 'recording', sessionId: context.sessionId });
+    startRrweb();
+    // After rrweb's Meta and FullSnapshot, which it emits synchronously once the document is parsed.
+    capture(pageviewEvent(window, masker, 'load'));
+    teardown = [
+      observeNavigation(window, () => capture(pageviewEvent(window, masker, 'navigation'))),
+      listen(window, 'pagehide', onPageHide),
+      listen(document, 'visibilitychange', onVisibilityChange),
+    ];
+    plugins.notify('onStart', context);
+  }
+
+  function stopCapturing(): void {
+    try {
+      stopRrweb?.();
+    } catch (error) {
+      report(error);
+    }
+    stopRrweb = undefined;
+  }
+
+  return {
+    start,
+    async stop() {
+      const status = store.getState().status;
+      if (status === 'idle' || status === 'stopped') return;
+      store.setState({ status: 'stopped' });
+      stopCapturing();
+      for (const undo of teardown) undo();
+      teardown = [];
+      if (context) plugins.notify('onStop');
+      await transport.flush();
+    },
+    pause() {
+      if (store.getState().status !== 'recording') return;
+      stopCapturing();
+      store.setState({ status: 'paused' });
+    },
+    async resume() {
+      if (store.getState().status !== 'paused') return;
+      store.setState({ status: 'recording' });
+      startRrweb();
+    },
+    flush: () => transport.flush(),
+    use: (plugin) => plugins.use(plugin),
+    getState: store.getState,
+    subscribe: store.subscribe,
+  };
+}
+
+function listen(target: EventTarget, type: string, listener: () => void): () => void {
+  target.addEventListener(type, listener);
+  return () => target.removeEventListener(type, listener);
+}
+
+function validateOptions(options: RecorderOptions): RecorderOptions {
+  if (!options || typeof options !== 'object') {
+    throw new Error('[lowlight] core: createRecorder() needs an options object with a "transport"');
+  }
+  const { transport, privacy, sampling, plugins, onError } = options;
+  if (!transport || typeof transport.push !== 'function' || typeof transport.flush !== 'function') {
+    throw new Error('[lowlight] core: "transport" must be a Transport, e.g. fetchTransport({ endpoint })');
+  }
+  if (privacy !== undefined && !PRIVACY_LEVELS.includes(privacy)) {
+    throw new Error(`[lowlight] core: "privacy" must be one of ${PRIVACY_LEVELS.join(', ')}, got ${JSON.stringify(privacy)}`);
+  }
+  if (plugins !== undefined && !Array.isArray(plugins)) {
+    throw new Error('[lowlight] core: "plugins" must be an array of plugins');
+  }
+  if (onError !== undefined && typeof onError !== 'function') {
+    throw new Error('[lowlight] core: "onError" must be a function');
+  }
+  if (sampling !== undefined) {
+    const { mousemove, scroll, input } = sampling;
+    if (mousemove !== undefined && mousemove !== false && !isNonNegative(mousemove)) {
+      throw new Error(`[lowlight] core: "sampling.mousemove" must be a number of ms or false, got ${JSON.stringify(mousemove)}`);
+    }
+    if (scroll !== undefined && !isNonNegative(scroll)) {
+      throw new Error(`[lowlight] core: "sampling.scroll" must be a number of ms, got ${JSON.stringify(scroll)}`);
+    }
+    if (input !== undefined && input !== 'last' && input !== 'all') {
+      throw new Error(`[lowlight] core: "sampling.input" must be 'last' or 'all', got ${JSON.stringify(input)}`);
+    }
+  }
+  return options;
+}
+
+const isNonNegative = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0;

@@ -1,0 +1,10 @@
+export { createRecorder } from './createRecorder';
+export type { Recorder, RecorderOptions, SamplingOptions } from './createRecorder';
+export { flush, getRecorder, pause, resume, start, stop } from './convenience';
+export type { StartOptions } from './convenience';
+export type { LowlightPlugin, PluginContext } from './plugins';
+export type { RecorderState, RecorderStatus } from './store';
+export { PAGEVIEW_EVENT } from './pageview';
+export type { PageviewPayload } from './pageview';
+export type { Detector, PrivacyLevel, RecordedEvent } from '@lowlight/mask';
+export type { Transport } from '@lowlight/transport';

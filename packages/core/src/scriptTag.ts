@@ -1,0 +1,5 @@
+/**
+ * The script-tag build's entry: `dist/lowlight.iife.js` exposes these as
+ * `window.Lowlight`. They are the same calls as `@lowlight/core`'s.
+ */
+export { flush, pause, resume, start, stop } from './convenience';
