@@ -1,0 +1,14 @@
+import { packageConfigs, scriptTagConfig } from './scripts/rollupHelpers.mjs';
+
+const packages = ['mask', 'transport', 'core', 'react', 'vue'];
+
+export default [
+  ...packages.flatMap((name) => packageConfigs(name)),
+  await scriptTagConfig(),
+].map((config) => ({ ...config, onwarn }));
+
+function onwarn(warning, warn) {
+  // rrweb's bundle uses `this` at module level and eval-free dynamic code paths Rollup flags; everything else fails the build.
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  throw new Error(`${warning.code}: ${warning.message}`);
+}

@@ -1,0 +1,93 @@
+// Shared Rollup configuration for every @lowlight package and the script-tag build.
+// Entries come from each package's `exports` map, so the build cannot drift from it.
+import { existsSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join, resolve } from 'node:path';
+import esbuild from 'rollup-plugin-esbuild';
+import { dts } from 'rollup-plugin-dts';
+import { rrwebWithoutCanvas } from './rrwebWithoutCanvas.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
+
+/** `@lowlight/<pkg>[/<sub>]` → that package's TypeScript source, so builds never read another package's dist. */
+export function lowlightSource() {
+  return {
+    name: 'lowlight-source',
+    resolveId(id) {
+      const match = /^@lowlight\/([a-z-]+)(?:\/([a-z-]+))?$/.exec(id);
+      if (!match) return null;
+      return sourceFile(join(root, 'packages', match[1]), match[2] ?? 'index');
+    },
+  };
+}
+
+function sourceFile(packageDir, entry) {
+  for (const extension of ['.ts', '.tsx']) {
+    const file = join(packageDir, 'src', entry + extension);
+    if (existsSync(file)) return file;
+  }
+  throw new Error(`no source for entry "${entry}" in ${packageDir}/src`);
+}
+
+/** Entry names from the exports map: "." → index, "./fetch" → fetch. */
+function entriesOf(pkg) {
+  return Object.keys(pkg.exports)
+    .filter((key) => key !== './package.json')
+    .map((key) => (key === '.' ? 'index' : key.slice(2)));
+}
+
+/** Dependencies and peers stay external, with their subpaths; so do Node built-ins. */
+function externalsOf(pkg) {
+  const names = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
+  const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
+  return (id) => builtins.has(id) || names.some((name) => id === name || id.startsWith(`${name}/`));
+}
+
+const define = (scriptTag) => ({ __LL_SCRIPT_TAG__: String(scriptTag) });
+
+/** ESM + CJS for each entry, and a self-contained `.d.ts`/`.d.cts` per entry. */
+export function packageConfigs(name) {
+  const dir = join(root, 'packages', name);
+  const pkg = readJson(join(dir, 'package.json'));
+  const input = Object.fromEntries(entriesOf(pkg).map((entry) => [entry, sourceFile(dir, entry)]));
+  const external = externalsOf(pkg);
+  const out = join(dir, 'dist');
+  const code = {
+    input,
+    external,
+    plugins: [esbuild({ target: 'es2020', define: define(false), jsx: 'automatic', tsconfig: join(root, 'tsconfig.base.json') })],
+    output: [
+      { dir: out, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      { dir: out, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', exports: 'named' },
+    ],
+  };
+  // One declaration bundle per entry: no shared chunks, so `.d.cts` never imports an ESM-typed file.
+  const types = Object.entries(input).map(([entry, file]) => ({
+    input: file,
+    external,
+    plugins: [dts({ tsconfig: join(root, 'tsconfig.base.json'), compilerOptions: { noEmit: false, paths: {} } })],
+    output: [
+      { file: join(out, `${entry}.d.ts`), format: 'es' },
+      { file: join(out, `${entry}.d.cts`), format: 'es' },
+    ],
+  }));
+  return [code, ...types];
+}
+
+/** `dist/lowlight.iife.js`: core, default maskers and transport in one minified file exposing `window.Lowlight`. */
+export async function scriptTagConfig() {
+  const { nodeResolve } = await import('@rollup/plugin-node-resolve');
+  const { default: terser } = await import('@rollup/plugin-terser');
+  return {
+    input: join(root, 'packages/core/src/scriptTag.ts'),
+    plugins: [
+      lowlightSource(),
+      rrwebWithoutCanvas(),
+      nodeResolve({ browser: true }),
+      esbuild({ target: 'es2020', define: define(true), tsconfig: join(root, 'tsconfig.base.json') }),
+      terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
+    ],
+    output: { file: join(root, 'dist/lowlight.iife.js'), format: 'iife', name: 'Lowlight', inlineDynamicImports: true },
+  };
+}

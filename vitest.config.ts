@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+
+/** Tests import `@lowlight/*` from source, so unit tests need no build. */
+const sourceAliases = [
+  { find: /^@lowlight\/([a-z-]+)$/, replacement: `${root}/packages/$1/src/index` },
+  { find: /^@lowlight\/([a-z-]+)\/([a-z-]+)$/, replacement: `${root}/packages/$1/src/$2` },
+];
+
+export default defineConfig({
+  resolve: { alias: sourceAliases },
+  define: { __LL_SCRIPT_TAG__: 'false' },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          include: ['packages/*/src/**/*.test.{ts,tsx}', 'test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One Chromium at a time on a 2-core machine keeps timings honest.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
