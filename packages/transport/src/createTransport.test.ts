@@ -51,7 +51,8 @@ describe('createTransport', () => {
     const { batches, send } = recordingSend();
     const transport = createTransport({ compression: null, maxBatchBytes: 100 }, send);
     transport.open(session);
-    transport.push({ timestamp: 1, blob: 'x'.repeat(150) });
+    const large = { timestamp: 1, blob: 'x'.repeat(150) };
+    transport.push(large);
     await vi.advanceTimersByTimeAsync(0);
     expect(batches).toHaveLength(1);
   });

@@ -34,7 +34,8 @@ describe('fetchTransport', () => {
     const fetchMock = stubFetch(async () => new Response(null, { status: 200 }));
     const transport = fetchTransport({ endpoint: 'https://collect.test/b', compression: null });
     transport.open(session);
-    transport.push({ timestamp: 1, padding: 'x'.repeat(KEEPALIVE_BODY_LIMIT) });
+    const large = { timestamp: 1, padding: 'x'.repeat(KEEPALIVE_BODY_LIMIT) };
+    transport.push(large);
     await transport.flush();
     expect(fetchMock.mock.calls[0]![1].keepalive).toBe(false);
   });
