@@ -1,4 +1,4 @@
-import { createEventMasker, PRIVACY_LEVELS, type Detector, type PrivacyLevel, type RecordedEvent } from '@lowlight/mask';
+import { createEventMasker, EventType, PRIVACY_LEVELS, type Detector, type PrivacyLevel, type RecordedEvent } from '@lowlight/mask';
 import type { Transport } from '@lowlight/transport';
 import { sessionStore } from './firstPartyStorage';
 import { observeNavigation, pageviewEvent } from './pageview';
@@ -90,14 +90,20 @@ export function createRecorder(options: RecorderOptions): Recorder {
   let teardown: Array<() => void> = [];
   let context: { sessionId: string; pageviewId: string } | undefined;
 
+  let pageviewPending = false;
+
   /** The data path. Every event, rrweb's or Lowlight's own, goes through here. */
   function capture(event: RecordedEvent): void {
     if (store.getState().status !== 'recording') return;
+    const isFirstSnapshot = pageviewPending && event.type === EventType.FullSnapshot;
     const masked = masker.maskEvent(event);
-    if (!masked) return;
-    const processed = plugins.process(masked);
-    if (!processed) return;
-    transport.push(processed);
+    const processed = masked && plugins.process(masked);
+    if (processed) transport.push(processed);
+    if (isFirstSnapshot) {
+      // rrweb snapshots once the document is parsed; by then the title and layout are final.
+      pageviewPending = false;
+      capture(pageviewEvent(window, masker, 'load'));
+    }
   }
 
   function startRrweb(): void {
@@ -158,9 +164,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
     context = { sessionId: resolveSessionId(sessionStore()), pageviewId: randomId() };
     transport.open({ ...context, policy: `lowlight/1;level=${masker.level}` });
     store.setState({ status: 'recording', sessionId: context.sessionId });
+    pageviewPending = true;
     startRrweb();
-    // After rrweb's Meta and FullSnapshot, which it emits synchronously once the document is parsed.
-    capture(pageviewEvent(window, masker, 'load'));
     teardown = [
       observeNavigation(window, () => capture(pageviewEvent(window, masker, 'navigation'))),
       listen(window, 'pagehide', onPageHide),

@@ -1,0 +1,107 @@
+// A minimal Lowlight collector: accepts batches as docs/protocol.md describes and keeps them in memory.
+// The demo serves it; the end-to-end tests use it as the server the browser talks to.
+import { gunzipSync } from 'node:zlib';
+
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const ID = /^[0-9a-f]{32}$/;
+
+/**
+ * @returns {{
+ *   handle(request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse): Promise<boolean>,
+ *   received: Array<{ url: string, headers: import('node:http').IncomingHttpHeaders, body: Buffer }>,
+ *   batches: Array<{ envelope: object, events: object[], encoding: string, bytes: number, rawBytes: number }>,
+ *   sessions(): Array<{ sid: string, pageviews: number, batches: number, events: number, bytes: number, rawBytes: number }>,
+ * }}
+ */
+export function createCollector() {
+  /** Every request body exactly as it arrived, for tests that must not trust this decoder. */
+  const received = [];
+  const batches = [];
+  const seen = new Set();
+
+  async function handle(request, response) {
+    const url = new URL(request.url, 'http://collector.invalid');
+    if (url.pathname === '/collect') {
+      if (request.method === 'OPTIONS') return reply(response, 204);
+      if (request.method !== 'POST') return reply(response, 405, { error: 'POST batches here' });
+      const body = await readBody(request);
+      if (!body) return reply(response, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
+      received.push({ url: request.url, headers: request.headers, body });
+      return accept(url.searchParams, body, response);
+    }
+    if (url.pathname === '/api/sessions' && request.method === 'GET') return reply(response, 200, sessions());
+    const match = /^\/api\/sessions\/([0-9a-f]{32})$/.exec(url.pathname);
+    if (match && request.method === 'GET') {
+      const events = batches.filter((batch) => batch.envelope.sid === match[1]).flatMap((batch) => batch.events);
+      return reply(response, events.length ? 200 : 404, events);
+    }
+    return false;
+  }
+
+  function accept(params, body, response) {
+    const sid = params.get('sid');
+    const pid = params.get('pid');
+    const seq = Number(params.get('seq'));
+    const encoding = params.get('enc');
+    if (params.get('v') !== '1' || !ID.test(sid ?? '') || !ID.test(pid ?? '') || !Number.isInteger(seq) || seq < 0) {
+      return reply(response, 400, { error: 'missing or malformed v, sid, pid or seq' });
+    }
+    let json;
+    try {
+      if (encoding !== 'gzip' && encoding !== 'identity') throw new Error(`unknown enc ${encoding}`);
+      json = JSON.parse((encoding === 'gzip' ? gunzipSync(body) : body).toString('utf8'));
+    } catch (error) {
+      return reply(response, 400, { error: `undecodable body: ${error.message}` });
+    }
+    const { events, ...envelope } = json;
+    if (envelope.sid !== sid || envelope.pid !== pid || envelope.seq !== seq || !Array.isArray(events) || events.length !== envelope.count) {
+      return reply(response, 400, { error: 'envelope does not match the query or the events' });
+    }
+    const key = `${sid}/${pid}/${seq}`;
+    // Idempotent: a retried batch is acknowledged again but stored once.
+    if (!seen.has(key)) {
+      seen.add(key);
+      batches.push({ envelope, events, encoding, bytes: body.length, rawBytes: Buffer.byteLength(JSON.stringify(json)) });
+    }
+    return reply(response, 204);
+  }
+
+  function sessions() {
+    const bySession = new Map();
+    for (const { envelope, events, bytes, rawBytes } of batches) {
+      const entry = bySession.get(envelope.sid) ?? { sid: envelope.sid, pageviews: new Set(), batches: 0, events: 0, bytes: 0, rawBytes: 0 };
+      entry.pageviews.add(envelope.pid);
+      entry.batches += 1;
+      entry.events += events.length;
+      entry.bytes += bytes;
+      entry.rawBytes += rawBytes;
+      bySession.set(envelope.sid, entry);
+    }
+    return [...bySession.values()].map((entry) => ({ ...entry, pageviews: entry.pageviews.size }));
+  }
+
+  return { handle, received, batches, sessions };
+}
+
+function reply(response, status, body) {
+  response.writeHead(status, {
+    // Batches are CORS-simple POSTs from any page that embeds the recorder.
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Allow-Methods': 'POST, OPTIONS',
+    'Access-Control-Allow-Headers': 'Content-Type',
+    ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+  });
+  response.end(body === undefined ? undefined : JSON.stringify(body));
+  return true;
+}
+
+async function readBody(request) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}

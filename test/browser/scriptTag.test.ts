@@ -1,0 +1,109 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from './support/chromium';
+import { decodeReceived, snippetPage, startCollector, startPageServer, type Running } from './support/servers';
+
+const CANARY = 'CANARY-visible-7d3f';
+const SECRETS = {
+  typedText: 'typed-text-secret-5521',
+  typedEmail: 'typed.visitor@leak-test.example',
+  password: 'Pw-correct-horse-9917',
+  textarea: 'textarea-secret-note-3301',
+  option: 'Blue-secret-option',
+  optionValue: 'secret-option-value',
+  masked: 'MASKED-region-text-91ab',
+  maskedLater: 'MASKED-added-later-44c1',
+  plantedEmail: 'planted.email@leak-test.example',
+  laterEmail: 'later.email@leak-test.example',
+  card: '4242 4242 4242 4242',
+  laterCard: '5555555555554444',
+};
+
+const PAGE = `
+  <p id="canary">${CANARY}</p>
+  <label>Name <input id="text"></label>
+  <label>Email <input id="email" type="email"></label>
+  <label>Password <input id="pw" type="password"></label>
+  <textarea id="ta"></textarea>
+  <select id="sel"><option value="red">Red</option><option value="${SECRETS.optionValue}">${SECRETS.option}</option></select>
+  <div id="masked" data-ll-mask><p>${SECRETS.masked}</p></div>
+  <p>Reach me at ${SECRETS.plantedEmail}</p>
+  <p id="card">Card: ${SECRETS.card}</p>`;
+
+describe.skipIf(!hasChromium)('script-tag bundle in Chromium', () => {
+  let browser: Browser;
+  let collector: Awaited<ReturnType<typeof startCollector>>;
+  let pages: Running;
+  let page: Page;
+
+  beforeAll(async () => {
+    collector = await startCollector();
+    pages = await startPageServer({ '/': snippetPage(`${collector.url}/collect`, PAGE) });
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.goto(`${pages.url}/`);
+    await page.evaluate(() => (window as unknown as { __started: Promise<void> }).__started);
+
+    await page.type('#text', SECRETS.typedText);
+    await page.type('#email', SECRETS.typedEmail);
+    await page.type('#pw', SECRETS.password);
+    await page.type('#ta', SECRETS.textarea);
+    await page.selectOption('#sel', SECRETS.optionValue);
+    await page.evaluate((secrets) => {
+      const later = document.createElement('span');
+      later.textContent = secrets.maskedLater;
+      document.querySelector('#masked')!.append(later);
+      document.querySelector('#card')!.textContent = `New card ${secrets.laterCard}, mail ${secrets.laterEmail}`;
+    }, SECRETS);
+    await page.evaluate(() => (window as unknown as { Lowlight: { flush(): Promise<void> } }).Lowlight.flush());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await pages?.close();
+    await collector?.close();
+  });
+
+  it('delivers gzip batches to the collector, with no Referer and no cookies', () => {
+    expect(collector.collector.received.length).toBeGreaterThan(0);
+    for (const { url, headers } of collector.collector.received) {
+      expect(new URL(url, 'http://x.invalid').searchParams.get('enc')).toBe('gzip');
+      expect(headers.referer).toBeUndefined();
+      expect(headers.cookie).toBeUndefined();
+    }
+  });
+
+  it('sends the visible canary text', () => {
+    expect(decodeReceived(collector.collector.received).join('\n')).toContain(CANARY);
+  });
+
+  it.each(Object.entries(SECRETS))('never sends %s', (_name, secret) => {
+    const everything = decodeReceived(collector.collector.received).join('\n');
+    expect(everything).not.toContain(secret);
+    expect(everything).not.toContain(encodeURIComponent(secret));
+  });
+
+  it('stores nothing sensitive in web storage and sets no cookie', async () => {
+    const storage = await page.evaluate(() => ({
+      local: JSON.stringify({ ...localStorage }),
+      session: JSON.stringify({ ...sessionStorage }),
+      cookie: document.cookie,
+    }));
+    for (const secret of Object.values(SECRETS)) {
+      expect(storage.local + storage.session).not.toContain(secret);
+    }
+    expect(storage.cookie).toBe('');
+  });
+
+  it('sends nothing recorded after stop()', async () => {
+    await page.evaluate(() => (window as unknown as { Lowlight: { stop(): Promise<void> } }).Lowlight.stop());
+    const before = collector.collector.received.length;
+    await page.evaluate(() => {
+      document.querySelector('#canary')!.textContent = 'after-stop-change';
+    });
+    await page.evaluate(() => (window as unknown as { Lowlight: { flush(): Promise<void> } }).Lowlight.flush());
+    await page.waitForTimeout(200);
+    expect(collector.collector.received.length).toBe(before);
+    expect(decodeReceived(collector.collector.received).join('\n')).not.toContain('after-stop-change');
+  });
+});
