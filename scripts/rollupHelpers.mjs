@@ -5,7 +5,7 @@ import { builtinModules } from 'node:module';
 import { join, resolve } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
-import { rrwebWithoutCanvas } from './rrwebWithoutCanvas.mjs';
+import { trimRrweb } from './trimRrweb.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
@@ -83,7 +83,7 @@ export async function scriptTagConfig() {
     input: join(root, 'packages/core/src/scriptTag.ts'),
     plugins: [
       lowlightSource(),
-      rrwebWithoutCanvas(),
+      trimRrweb(),
       nodeResolve({ browser: true }),
       esbuild({ target: 'es2020', define: define(true), tsconfig: join(root, 'tsconfig.base.json') }),
       terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),

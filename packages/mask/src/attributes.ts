@@ -1,7 +1,8 @@
 /**
  * How an attribute's value is treated:
- * - `structure`: layout and styling hooks (class, id, SVG geometry, rrweb's own
- *   numbers). Never redacted, so a masked replay keeps its shape; detectors still run.
+ * - `structure`: layout and styling hooks (class, id, rrweb's own numbers, and on SVG
+ *   elements every geometry and presentation attribute). Never redacted, so a masked
+ *   replay keeps its shape; detectors still run.
  * - `text`: human-readable content (title, alt, placeholder, aria-*, data-*, and
  *   anything unknown). Redacted wherever page text would be.
  * - `url`: scrubbed as a URL.
@@ -33,27 +34,17 @@ const STRUCTURE_ATTRIBUTES = new Set([
   'aria-orientation', 'aria-pressed', 'aria-level', 'aria-posinset', 'aria-setsize', 'aria-atomic',
   'aria-busy', 'aria-owns', 'aria-sort', 'aria-colcount', 'aria-rowcount', 'aria-colindex', 'aria-rowindex',
   'data-ll-mask', 'data-ll-block', 'data-ll-unmask',
-  // SVG geometry and presentation
-  'xmlns', 'xmlns:xlink', 'version', 'viewbox', 'preserveaspectratio', 'd', 'points', 'x', 'y', 'x1',
-  'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'rx', 'ry', 'dx', 'dy', 'fill', 'fill-rule', 'fill-opacity',
-  'stroke', 'stroke-width', 'stroke-linecap', 'stroke-linejoin', 'stroke-dasharray', 'stroke-dashoffset',
-  'stroke-miterlimit', 'stroke-opacity', 'transform', 'opacity', 'clip-path', 'clip-rule', 'mask',
-  'offset', 'stop-color', 'stop-opacity', 'gradientunits', 'gradienttransform', 'patternunits',
-  'focusable', 'font-size', 'font-family', 'font-weight', 'text-anchor', 'dominant-baseline',
-  'marker-start', 'marker-mid', 'marker-end', 'pathlength', 'vector-effect', 'color',
-  'filter', 'flood-color', 'flood-opacity', 'stddeviation', 'in', 'in2', 'result', 'mode', 'values',
-  'keytimes', 'dur', 'repeatcount', 'begin', 'attributename', 'from', 'to', 'fx', 'fy', 'spreadmethod',
 ]);
 
 /** `<meta>` names whose content a replay needs and which hold no visitor data. */
 export const SAFE_META_NAMES = new Set(['viewport', 'color-scheme', 'theme-color', 'content-type']);
 
 /**
- * Classifies one attribute. `isField` says whether the element is a form field,
- * `isMeta` whether it is a `<meta>`: a mutation carries no tag name, so the
- * caller passes what it knows from node flags.
+ * Classifies one attribute. A mutation carries no tag name, so the caller
+ * passes what it knows from node flags: whether the element is a form field,
+ * a `<meta>`, or an SVG element.
  */
-export function classifyAttribute(name: string, isField: boolean, isMeta: boolean): AttributeKind {
+export function classifyAttribute(name: string, isField: boolean, isMeta: boolean, isSvg: boolean): AttributeKind {
   if (name.startsWith('rr_')) {
     if (name === 'rr_src') return 'url';
     return name === 'rr_dataURL' ? 'drop' : 'structure';
@@ -63,5 +54,7 @@ export function classifyAttribute(name: string, isField: boolean, isMeta: boolea
   if (URL_ATTRIBUTES.has(name)) return 'url';
   if (name === 'content' && isMeta) return 'meta';
   if (name.startsWith('on')) return 'drop';
-  return STRUCTURE_ATTRIBUTES.has(name) ? 'structure' : 'text';
+  if (STRUCTURE_ATTRIBUTES.has(name)) return 'structure';
+  // SVG's many geometry and presentation attributes draw shapes; its text lives in text nodes.
+  return isSvg && !name.startsWith('aria-') && !name.startsWith('data-') ? 'structure' : 'text';
 }

@@ -100,6 +100,17 @@ describe('createEventMasker: marks', () => {
     expect(sent).toContain('****** *******');
   });
 
+  it('keeps SVG geometry inside data-ll-mask but redacts its labels and any HTML in foreignObject', async () => {
+    const events = await recordDom(
+      `<div data-ll-mask><svg viewBox="0 0 10 10" aria-label="svg-label-secret"><path d="M1 1L9 9" stroke-width="2"/>
+         <foreignObject><div data-tip="html-in-svg-secret" tooltip="custom-attr-secret">x</div></foreignObject></svg></div>`,
+    );
+    const sent = maskedJson(events);
+    expect(sent).toContain('"d":"M1 1L9 9"');
+    expect(sent).toContain('"stroke-width":"2"');
+    expect(sent).not.toMatch(/svg-label-secret|html-in-svg-secret|custom-attr-secret/);
+  });
+
   it('data-ll-mask covers nodes added later, text changes, and attribute changes inside it', async () => {
     const events = await recordDom('<div id="m" data-ll-mask><p id="p">before</p></div>', (doc) => {
       const added = doc.createElement('span');

@@ -121,15 +121,19 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     return result as AttributeValue;
   }
 
-  /** Masks an element's attributes in place. `all` is false for a mutation's partial set. */
-  function maskAttributes(attributes: Attributes, flags: number, all: boolean): void {
+  /**
+   * Masks an element's attributes in place. `flags` are the effective ones,
+   * `own` the element's own; `all` is false for a mutation's partial set.
+   */
+  function maskAttributes(attributes: Attributes, flags: number, own: number, all: boolean): void {
     const isField = (flags & Flag.Field) !== 0;
-    const isMeta = (flags & Flag.Meta) !== 0;
+    const isMeta = (own & Flag.Meta) !== 0;
+    const isSvg = (own & Flag.Svg) !== 0;
     const metaName = isMeta && all ? String(attributes.name ?? attributes['http-equiv'] ?? '').toLowerCase() : '';
     for (const name of Object.keys(attributes)) {
       const value = attributes[name]!;
       if (value === null || typeof value === 'boolean' || typeof value === 'number') continue;
-      switch (classifyAttribute(name.toLowerCase(), isField, isMeta)) {
+      switch (classifyAttribute(name.toLowerCase(), isField, isMeta, isSvg)) {
         case 'structure':
           attributes[name] = relaxed ? value : mapStrings(value, detect);
           break;
@@ -170,10 +174,10 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     if (node.type === NodeType.Element) {
       const tagName = String(node.tagName ?? '').toLowerCase();
       const attributes = (node.attributes ??= {});
-      const own = ownFlags(tagName, attributes);
+      const own = ownFlags(tagName, attributes, node.isSVG === true);
       tree.set(node.id, parentId, own);
       flags |= own;
-      maskAttributes(attributes, flags, true);
+      maskAttributes(attributes, flags, own, true);
       if (flags & Flag.Block) {
         // rrweb's blockSelector already leaves the subtree out; this holds even when it did not.
         node.childNodes = [];
@@ -203,9 +207,10 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
       if (text.value !== null) text.value = maskPageText(text.value, tree.effective(text.id));
     }
     for (const change of data.attributes ?? []) {
-      const own = tree.own(change.id);
-      if (own !== undefined) tree.setOwn(change.id, applyMarkChanges(own, change.attributes));
-      maskAttributes(change.attributes, tree.effective(change.id), false);
+      const known = tree.own(change.id);
+      const own = known === undefined ? 0 : applyMarkChanges(known, change.attributes);
+      if (known !== undefined) tree.setOwn(change.id, own);
+      maskAttributes(change.attributes, tree.effective(change.id), own, false);
     }
     tree.collect();
   }

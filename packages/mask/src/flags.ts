@@ -24,10 +24,12 @@ export const Flag = {
   Style: 128,
   /** `<meta>`: its `content` may hold tokens no detector recognises. */
   Meta: 256,
+  /** An SVG element. Read from a node's own flags only: HTML inside `<foreignObject>` is not SVG. */
+  Svg: 512,
 } as const;
 
 /** Width of the flag bits, for packing flags beside a parent id. */
-export const FLAG_SPAN = 512;
+export const FLAG_SPAN = 1024;
 
 /** Flags of a node the masker has never seen: treated as masked and blocked (fail closed). */
 export const UNKNOWN_FLAGS = Flag.Mask | Flag.Block;
@@ -53,9 +55,9 @@ const SECRET_AUTOCOMPLETE = /(?:^|\s)(?:cc-[a-z-]+|one-time-code|current-passwor
 const isPresent = (value: unknown): boolean => value !== undefined && value !== null && value !== false;
 const lower = (value: unknown): string => (typeof value === 'string' ? value.trim().toLowerCase() : '');
 
-/** Flags an element carries itself, from its tag and serialized attributes. */
-export function ownFlags(tagName: string, attributes: Attributes): number {
-  let flags = TAG_FLAGS[tagName] ?? 0;
+/** Flags an element carries itself, from its tag, serialized attributes and rrweb's `isSVG`. */
+export function ownFlags(tagName: string, attributes: Attributes, isSvg: boolean): number {
+  let flags = (TAG_FLAGS[tagName] ?? 0) | (isSvg ? Flag.Svg : 0);
   if (FIELD_TAGS.has(tagName)) flags |= Flag.Field;
   if (tagName === 'input') {
     const type = lower(attributes.type) || 'text';

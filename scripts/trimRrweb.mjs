@@ -1,0 +1,61 @@
+// Rollup plugin for the script-tag build: removes parts of @rrweb/record that
+// Lowlight's fixed configuration can never reach, to keep the bundle in budget.
+//
+// rrweb's bundle references these from record() behind runtime options, so
+// tree-shaking cannot drop them. Each is replaced by an inert stand-in with the
+// members record() calls. Every replacement checks the exact shape it expects;
+// if an rrweb upgrade changes it, the build fails here instead of shipping a
+// half-patched recorder.
+
+/** Top-level functions replaced by a no-op, and why that is safe. */
+const INERT_FUNCTIONS = [
+  // Lowlight passes no `hooks` option, so merging them is a no-op anyway.
+  { name: 'mergeHooks', body: '{}' },
+  // `collectFonts` is always false: font files are never recorded.
+  { name: 'initFontObserver', body: '{ return () => {}; }' },
+];
+
+// Canvas pixels cannot be masked, so `recordCanvas` is always false. The
+// canvas manager and its inline worker (about 3 KB gzip) give way to an inert
+// class; the observers it used become unreferenced and Rollup drops them.
+const CANVAS_START = 'const jsContent = ';
+const CANVAS_END = 'class StylesheetManager {';
+const CANVAS_DECLARATIONS = 'jsContent,blob,WorkerWrapper,CanvasManager';
+const INERT_CANVAS_MANAGER = 'class CanvasManager { reset() {} freeze() {} unfreeze() {} lock() {} unlock() {} }\n';
+
+function shapeChanged(what) {
+  return new Error(`[lowlight build] @rrweb/record changed shape (${what}): review scripts/trimRrweb.mjs`);
+}
+
+function replaceCanvas(code) {
+  const start = code.indexOf(CANVAS_START);
+  const end = code.indexOf(CANVAS_END);
+  const section = start >= 0 && end > start ? code.slice(start, end) : '';
+  const declared = [...section.matchAll(/^(?:const|let|var|function|class) (\w+)/gm)].map((match) => match[1]);
+  if (code.indexOf(CANVAS_START, start + 1) !== -1 || declared.join(',') !== CANVAS_DECLARATIONS) {
+    throw shapeChanged('canvas manager');
+  }
+  return code.slice(0, start) + INERT_CANVAS_MANAGER + code.slice(end);
+}
+
+function replaceFunction(code, { name, body }) {
+  const header = `\nfunction ${name}(`;
+  const start = code.indexOf(header);
+  const end = code.indexOf('\n}\n', start);
+  const declaration = start >= 0 && end > start ? code.slice(start + 1, end + 2) : '';
+  // One declaration, ending at the first closing brace in column 0, with no other top-level statement inside.
+  if (code.indexOf(header, start + 1) !== -1 || !declaration || /\n(?:function|class|const|let|var) /.test(declaration)) {
+    throw shapeChanged(name);
+  }
+  return `${code.slice(0, start + 1)}function ${name}() ${body}${code.slice(end + 2)}`;
+}
+
+export function trimRrweb() {
+  return {
+    name: 'lowlight-trim-rrweb',
+    transform(code, id) {
+      if (!/[\\/]@rrweb[\\/]record[\\/]dist[\\/]record\.js$/.test(id)) return null;
+      return { code: INERT_FUNCTIONS.reduce(replaceFunction, replaceCanvas(code)), map: null };
+    },
+  };
+}
