@@ -23,6 +23,16 @@ const CANVAS_END = 'class StylesheetManager {';
 const CANVAS_DECLARATIONS = 'jsContent,blob,WorkerWrapper,CanvasManager';
 const INERT_CANVAS_MANAGER = 'class CanvasManager { reset() {} freeze() {} unfreeze() {} lock() {} unlock() {} }\n';
 
+// `recordCrossOriginIframes` is always false: rrweb never listens for iframe
+// messages, so the message handler, the event rewriting it calls and the
+// id mirrors it keeps are unreachable.
+const CROSS_ORIGIN_MIRROR = { start: 'class CrossOriginIframeMirror {', end: 'class IframeManager {' };
+const CROSS_ORIGIN_METHODS = {
+  start: '  handleMessage(message) {',
+  end: '  patchRootIdOnNode(node, rootId) {',
+  methods: 'handleMessage,transformCrossOriginEvent,replace,replaceIds,replaceStyleIds,replaceIdOnNode',
+};
+
 function shapeChanged(what) {
   return new Error(`[lowlight build] @rrweb/record changed shape (${what}): review scripts/trimRrweb.mjs`);
 }
@@ -50,12 +60,29 @@ function replaceFunction(code, { name, body }) {
   return `${code.slice(0, start + 1)}function ${name}() ${body}${code.slice(end + 2)}`;
 }
 
+function replaceCrossOriginIframes(code) {
+  const mirrorStart = code.indexOf(CROSS_ORIGIN_MIRROR.start);
+  const mirrorEnd = code.indexOf(CROSS_ORIGIN_MIRROR.end);
+  const mirror = mirrorStart >= 0 && mirrorEnd > mirrorStart ? code.slice(mirrorStart, mirrorEnd) : '';
+  if ([...mirror.matchAll(/^(?:const|let|var|function|class) /gm)].length !== 1) throw shapeChanged('CrossOriginIframeMirror');
+  let result = `${code.slice(0, mirrorStart)}class CrossOriginIframeMirror {}\n${code.slice(mirrorEnd)}`;
+
+  const start = result.indexOf(CROSS_ORIGIN_METHODS.start);
+  const end = result.indexOf(CROSS_ORIGIN_METHODS.end);
+  const methods = start >= 0 && end > start ? result.slice(start, end) : '';
+  const names = [...methods.matchAll(/^ {2}(\w+)\([^)]*\) \{$/gm)].map((match) => match[1]);
+  if (names.join(',') !== CROSS_ORIGIN_METHODS.methods) throw shapeChanged('IframeManager cross-origin methods');
+  result = `${result.slice(0, start)}  handleMessage() {}\n${result.slice(end)}`;
+  return result;
+}
+
 export function trimRrweb() {
   return {
     name: 'lowlight-trim-rrweb',
     transform(code, id) {
       if (!/[\\/]@rrweb[\\/]record[\\/]dist[\\/]record\.js$/.test(id)) return null;
-      return { code: INERT_FUNCTIONS.reduce(replaceFunction, replaceCanvas(code)), map: null };
+      const trimmed = replaceCrossOriginIframes(replaceCanvas(code));
+      return { code: INERT_FUNCTIONS.reduce(replaceFunction, trimmed), map: null };
     },
   };
 }
