@@ -144,6 +144,20 @@ describe('createRecorder', () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'plugin exploded' }));
   });
 
+  it('reports and skips an event a plugin made unserializable', async () => {
+    const onError = vi.fn();
+    const transport = memoryTransport();
+    recorder = createRecorder({
+      transport,
+      onError,
+      plugins: [{ name: 'test/bigint@1', processEvent: (event) => (event.type === 2 ? { ...event, data: 1n } : event) }],
+    });
+    await recorder.start();
+    await recorder.flush();
+    expect(onError).toHaveBeenCalledWith(expect.any(TypeError));
+    expect(transport.events().map((event) => event.type)).not.toContain(2);
+  });
+
   it.each([
     [{}, /"transport" must be a Transport/],
     [{ transport: memoryTransport(), privacy: 'open' }, /"privacy" must be one of strict, balanced, relaxed/],

@@ -98,11 +98,22 @@ export function createRecorder(options: RecorderOptions): Recorder {
     const isFirstSnapshot = pageviewPending && event.type === EventType.FullSnapshot;
     const masked = masker.maskEvent(event);
     const processed = masked && plugins.process(masked);
-    if (processed) transport.push(processed);
+    const json = processed && serialize(processed);
+    if (json) transport.push(json, processed.timestamp);
     if (isFirstSnapshot) {
       // rrweb snapshots once the document is parsed; by then the title and layout are final.
       pageviewPending = false;
       capture(pageviewEvent(window, masker, 'load'));
+    }
+  }
+
+  function serialize(event: RecordedEvent): string | undefined {
+    try {
+      return JSON.stringify(event);
+    } catch (error) {
+      // A plugin put something unserializable (a cycle, a BigInt) into the event.
+      report(error);
+      return undefined;
     }
   }
 

@@ -25,8 +25,8 @@ describe('createTransport', () => {
     const { batches, send } = recordingSend();
     const transport = createTransport({ compression: null, flushIntervalMs: 1000 }, send);
     transport.open(session);
-    transport.push(event(1));
-    transport.push(event(2));
+    transport.push(JSON.stringify(event(1)), event(1).timestamp);
+    transport.push(JSON.stringify(event(2)), event(2).timestamp);
     await vi.advanceTimersByTimeAsync(999);
     expect(send).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
@@ -41,7 +41,7 @@ describe('createTransport', () => {
     const { batches, send } = recordingSend();
     const transport = createTransport({ compression: null, maxBatchEvents: 3 }, send);
     transport.open(session);
-    for (let n = 0; n < 7; n++) transport.push(event(n));
+    for (let n = 0; n < 7; n++) transport.push(JSON.stringify(event(n)), event(n).timestamp);
     await vi.advanceTimersByTimeAsync(0);
     expect(batches.map((batch) => batch.envelope.count)).toEqual([3, 3]);
     expect(transport.stats().pending).toBe(1);
@@ -52,7 +52,7 @@ describe('createTransport', () => {
     const transport = createTransport({ compression: null, maxBatchBytes: 100 }, send);
     transport.open(session);
     const large = { timestamp: 1, blob: 'x'.repeat(150) };
-    transport.push(large);
+    transport.push(JSON.stringify(large), large.timestamp);
     await vi.advanceTimersByTimeAsync(0);
     expect(batches).toHaveLength(1);
   });
@@ -61,7 +61,7 @@ describe('createTransport', () => {
     const { batches, send } = recordingSend();
     const transport = createTransport({ compression: null, maxBatchEvents: 2 }, send);
     transport.open(session);
-    for (let n = 0; n < 5; n++) transport.push(event(n));
+    for (let n = 0; n < 5; n++) transport.push(JSON.stringify(event(n)), event(n).timestamp);
     await transport.flush();
     expect(batches.map((batch) => batch.envelope.seq)).toEqual([0, 1, 2]);
     expect(batches.flatMap((batch) => decode(batch).events.map((e: { data: { n: number } }) => e.data.n))).toEqual([0, 1, 2, 3, 4]);
@@ -74,7 +74,7 @@ describe('createTransport', () => {
     const { fflateGzip } = await import('./fflate');
     const transport = createTransport({ compression: fflateGzip }, send);
     transport.open(session);
-    transport.push(event(1));
+    transport.push(JSON.stringify(event(1)), event(1).timestamp);
     await transport.flush();
     expect(batches[0]!.encoding).toBe('gzip');
     expect(decode(batches[0]!).events).toEqual([event(1)]);
@@ -86,7 +86,7 @@ describe('createTransport', () => {
       throw new TypeError('Failed to fetch');
     });
     transport.open(session);
-    transport.push(event(1));
+    transport.push(JSON.stringify(event(1)), event(1).timestamp);
     await expect(transport.flush()).resolves.toBeUndefined();
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'Failed to fetch' }));
     expect(transport.stats().failed).toBe(1);
@@ -96,7 +96,7 @@ describe('createTransport', () => {
     const onError = vi.fn();
     const transport = createTransport({ compression: null, onError }, recordingSend(500).send);
     transport.open(session);
-    transport.push(event(1));
+    transport.push(JSON.stringify(event(1)), event(1).timestamp);
     await transport.flush();
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('answered 500') }));
   });
@@ -105,8 +105,8 @@ describe('createTransport', () => {
     const { send } = recordingSend();
     const transport = createTransport({ compression: null }, send);
     transport.open(session);
-    transport.push(event(1));
-    transport.push(event(2));
+    transport.push(JSON.stringify(event(1)), event(1).timestamp);
+    transport.push(JSON.stringify(event(2)), event(2).timestamp);
     transport.discard();
     await transport.flush();
     await vi.advanceTimersByTimeAsync(10_000);

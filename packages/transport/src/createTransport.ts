@@ -23,7 +23,7 @@ export interface TransportOptions {
    * has `CompressionStream`, fflate otherwise. `null` sends JSON uncompressed.
    */
   compression?: Compressor | null;
-  /** Told about every failed send or unserializable event. Transport errors never throw into the page. */
+  /** Told about every failed send. Transport errors never throw into the page. */
   onError?: (error: Error) => void;
 }
 
@@ -145,18 +145,11 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
       session = next;
       seq = 0;
     },
-    push(event) {
-      let json: string;
-      try {
-        json = JSON.stringify(event);
-      } catch (error) {
-        reportError(error);
-        return;
-      }
-      if (events.length === 0) start = event.timestamp;
-      end = event.timestamp;
-      events.push(json);
-      bytes += json.length;
+    push(eventJson, timestamp) {
+      if (events.length === 0) start = timestamp;
+      end = timestamp;
+      events.push(eventJson);
+      bytes += eventJson.length;
       stats.pending = events.length;
       if (events.length >= maxBatchEvents || bytes >= maxBatchBytes) void sendQueued(false);
       else timer ??= setTimeout(() => void sendQueued(false), flushIntervalMs);

@@ -16,7 +16,7 @@ describe('fetchTransport', () => {
     const fetchMock = stubFetch(async () => new Response(null, { status: 204 }));
     const transport = fetchTransport({ endpoint: 'https://collect.test/batch?project=7', compression: null });
     transport.open(session);
-    transport.push({ timestamp: 5 });
+    transport.push(JSON.stringify({ timestamp: 5 }), 5);
     await transport.flush();
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe(`https://collect.test/batch?project=7&v=1&sid=${session.sessionId}&pid=${session.pageviewId}&seq=0&enc=identity`);
@@ -35,7 +35,7 @@ describe('fetchTransport', () => {
     const transport = fetchTransport({ endpoint: 'https://collect.test/b', compression: null });
     transport.open(session);
     const large = { timestamp: 1, padding: 'x'.repeat(KEEPALIVE_BODY_LIMIT) };
-    transport.push(large);
+    transport.push(JSON.stringify(large), large.timestamp);
     await transport.flush();
     expect(fetchMock.mock.calls[0]![1].keepalive).toBe(false);
   });
@@ -47,7 +47,7 @@ describe('fetchTransport', () => {
     });
     const transport = fetchTransport({ endpoint: 'https://collect.test/b', compression: null });
     transport.open(session);
-    transport.push({ timestamp: 1 });
+    transport.push(JSON.stringify({ timestamp: 1 }), 1);
     await transport.flush();
     expect(fetchMock).toHaveBeenCalledTimes(2);
     expect(transport.stats().sent).toBe(1);

@@ -70,8 +70,11 @@ export interface Transport {
   readonly name: string;
   /** Starts a pageview's stream; later batches carry this session's ids. */
   open(session: SessionInfo): void;
-  /** Queues one masked event. Never throws. */
-  push(event: { timestamp: number }): void;
+  /**
+   * Queues one event, already masked and serialized to JSON by the recorder,
+   * with its timestamp (ms since the epoch). Never throws.
+   */
+  push(eventJson: string, timestamp: number): void;
   /** Resolves once every event pushed so far has been handed to the network. Never rejects. */
   flush(options?: { unloading?: boolean }): Promise<void>;
   /** Drops every event not yet sent. */
