@@ -59,7 +59,7 @@ const SAMPLING_DEFAULTS = { mousemove: 50, scroll: 150, input: 'last' } as const
  * global, so it is safe during server-side rendering.
  *
  * Every event takes one path, in this order:
- * record (rrweb) → mask → plugins → transport (batch → compress → send).
+ * record (rrweb) → mask → plugins → serialize → egress guard → transport (batch → compress → send).
  *
  * @example
  * const recorder = createRecorder({ transport: fetchTransport({ endpoint: 'https://collect.example.com/batch' }) });
@@ -99,7 +99,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
     const masked = masker.maskEvent(event);
     const processed = masked && plugins.process(masked);
     const json = processed && serialize(processed);
-    if (json) transport.push(json, processed.timestamp);
+    if (json) transport.push(masker.guardJson(json), processed.timestamp);
     if (isFirstSnapshot) {
       // rrweb snapshots once the document is parsed; by then the title and layout are final.
       pageviewPending = false;

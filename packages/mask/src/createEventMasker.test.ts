@@ -78,6 +78,18 @@ describe('createEventMasker: form fields', () => {
     expect(sent).not.toContain('jo@example.com');
   });
 
+  it('opts a field in only by a mark on the field itself, never by a marked ancestor', async () => {
+    const events = await recordDom(
+      `<section data-ll-unmask><p>public section text</p><input value="field-in-unmasked-section">
+         <select><option value="option-in-unmasked-section" selected>option label in section</option></select>
+         <div contenteditable><p>editor text in section</p><p data-ll-unmask>editor text opted in</p></div></section>`,
+    );
+    const sent = maskedJson(events, { level: 'strict' });
+    expect(sent).toContain('public section text');
+    expect(sent).toContain('editor text opted in');
+    expect(sent).not.toMatch(/field-in-unmasked-section|option-in-unmasked-section|option label in section|editor text in section/);
+  });
+
   it('treats a contenteditable region as a field', async () => {
     const events = await recordDom('<div id="ed" contenteditable="true"><p>editable-initial</p></div>', (doc) => {
       doc.querySelector('#ed p')!.firstChild!.textContent = 'editable-typed-text';

@@ -1,7 +1,9 @@
 import { classifyAttribute, SAFE_META_NAMES } from './attributes';
 import { cardNumber } from './card-number';
 import { email } from './email';
-import { applyMarkChanges, Flag, ownFlags, UNKNOWN_FLAGS } from './flags';
+import { longNumber } from './long-number';
+import { phone } from './phone';
+import { applyMarkChanges, FIELD_ROOTS, Flag, ownFlags } from './flags';
 import { createNodeTree } from './nodeTree';
 import {
   EventType,
@@ -43,6 +45,12 @@ export interface EventMasker {
   maskText(text: string): string;
   /** Scrubs a URL (page URL, referrer). */
   maskUrl(url: string): string;
+  /**
+   * The egress guard: masks detector matches in the string literals of
+   * serialized JSON, just before it leaves the page. It catches what slipped
+   * past event masking: a plugin's additions, a field a newer rrweb emits.
+   */
+  guardJson(json: string): string;
   /** The level in force. */
   readonly level: PrivacyLevel;
 }
@@ -51,8 +59,11 @@ const NODE_TYPES: readonly number[] = Object.values(NodeType);
 
 export const PRIVACY_LEVELS: readonly PrivacyLevel[] = ['strict', 'balanced', 'relaxed'];
 
-/** Detectors on by default for `strict` and `balanced`. */
-export const DEFAULT_DETECTORS: readonly Detector[] = [email, cardNumber];
+/** Detectors on by default for `strict` and `balanced`. Cards before long numbers, so a card keeps its grouping. */
+export const DEFAULT_DETECTORS: readonly Detector[] = [email, cardNumber, phone, longNumber];
+
+/** A JSON string literal holding an `@` or a digit: the only ones a default detector can match. */
+const LITERAL_WITH_TRIGGER = /"(?:[^"\\@\d]|\\.)*[@\d](?:[^"\\]|\\.)*"/g;
 
 export function createEventMasker(options: MaskOptions = {}): EventMasker {
   const level = options.level ?? 'balanced';
@@ -60,8 +71,9 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     throw new Error(`[lowlight] mask: "level" must be one of ${PRIVACY_LEVELS.join(', ')}, got ${JSON.stringify(level)}`);
   }
   const maskChar = options.maskChar ?? '*';
-  if (typeof maskChar !== 'string' || [...maskChar].length !== 1 || /\s/.test(maskChar)) {
-    throw new Error(`[lowlight] mask: "maskChar" must be one visible character, got ${JSON.stringify(maskChar)}`);
+  // Quotes and backslashes would break the JSON the egress guard rewrites.
+  if (typeof maskChar !== 'string' || [...maskChar].length !== 1 || /[\s"\\\p{Cc}]/u.test(maskChar)) {
+    throw new Error(`[lowlight] mask: "maskChar" must be one visible character other than " and \\, got ${JSON.stringify(maskChar)}`);
   }
   const detectors = level === 'relaxed' ? [] : dedupeByName([...DEFAULT_DETECTORS, ...(options.detectors ?? [])]);
   const strict = level === 'strict';
@@ -176,7 +188,8 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
       const attributes = (node.attributes ??= {});
       const own = ownFlags(tagName, attributes, node.isSVG === true);
       tree.set(node.id, parentId, own);
-      flags |= own;
+      // Same rule as NodeTree.effective: an ancestor's unmask stops at a field root.
+      flags = (own & FIELD_ROOTS ? flags & ~Flag.Unmask : flags) | own;
       maskAttributes(attributes, flags, own, true);
       if (flags & Flag.Block) {
         // rrweb's blockSelector already leaves the subtree out; this holds even when it did not.
@@ -263,6 +276,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     level,
     maskText: (text) => maskPageText(text, 0),
     maskUrl: scrubUrl,
+    guardJson: (json) => (detectors.length ? json.replace(LITERAL_WITH_TRIGGER, detect) : json),
     maskEvent(event) {
       try {
         const data = event.data as Record<string, unknown>;

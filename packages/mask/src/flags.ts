@@ -10,9 +10,13 @@ export const Flag = {
   Mask: 1,
   /** Inside `data-ll-block`: nothing below the block is recorded. */
   Block: 2,
-  /** Inside `data-ll-unmask`: the site opted this content in. */
+  /**
+   * Inside `data-ll-unmask`: the site opted this content in. A field's value is
+   * opted in only by a mark on the field itself (or inside an editable region),
+   * never by a mark on an ancestor: see `FIELD_ROOTS`.
+   */
   Unmask: 4,
-  /** A form field (input, textarea, select, option) or inside one. */
+  /** A form field (input, textarea, select, datalist) or inside one. */
   Field: 8,
   /** Inside a contenteditable region: typed text, treated like a field. */
   Editable: 16,
@@ -31,6 +35,9 @@ export const Flag = {
 /** Width of the flag bits, for packing flags beside a parent id. */
 export const FLAG_SPAN = 1024;
 
+/** Elements that start a field: an ancestor's `data-ll-unmask` does not reach past them. */
+export const FIELD_ROOTS = Flag.Field | Flag.Editable;
+
 /** Flags of a node the masker has never seen: treated as masked and blocked (fail closed). */
 export const UNKNOWN_FLAGS = Flag.Mask | Flag.Block;
 
@@ -39,7 +46,8 @@ export const MARK_MASK = 'data-ll-mask';
 export const MARK_BLOCK = 'data-ll-block';
 export const MARK_UNMASK = 'data-ll-unmask';
 
-const FIELD_TAGS = new Set(['textarea', 'select', 'option', 'optgroup', 'datalist']);
+/** Options and optgroups are fields through their select or datalist. */
+const FIELD_TAGS = new Set(['textarea', 'select', 'datalist']);
 const TAG_FLAGS: Record<string, number> = { script: Flag.Script, style: Flag.Style, meta: Flag.Meta };
 /** `<input>` types that are buttons: their value is a label, not something typed. */
 const BUTTON_TYPES = new Set(['submit', 'button', 'reset', 'image']);

@@ -1,4 +1,4 @@
-import { FLAG_SPAN, UNKNOWN_FLAGS } from './flags';
+import { Flag, FIELD_ROOTS, FLAG_SPAN, UNKNOWN_FLAGS } from './flags';
 
 /**
  * Parent links and own flags of every recorded node, keyed by rrweb node id.
@@ -16,7 +16,10 @@ export interface NodeTree {
   own(id: number): number | undefined;
   /** Replaces a node's own flags, keeping its parent. */
   setOwn(id: number, flags: number): void;
-  /** Own flags of the node and all its ancestors; `UNKNOWN_FLAGS` if the chain is broken. */
+  /**
+   * Own flags of the node and all its ancestors, except that an ancestor's
+   * `Unmask` does not reach past a field root. `UNKNOWN_FLAGS` if the chain is broken.
+   */
   effective(id: number): number;
   /** Forgets a removed node. Its descendants are swept later by `collect()`. */
   remove(id: number): void;
@@ -37,12 +40,15 @@ export function createNodeTree(): NodeTree {
 
   function effective(id: number): number {
     let flags = 0;
+    let passedFieldRoot = false;
     let current = id;
     // Bounded by the map size, so a corrupt cycle cannot hang the page.
     for (let steps = 0; steps <= nodes.size; steps++) {
       const packed = nodes.get(current);
       if (packed === undefined) return UNKNOWN_FLAGS;
-      flags |= packed % FLAG_SPAN;
+      const own = packed % FLAG_SPAN;
+      flags |= passedFieldRoot ? own & ~Flag.Unmask : own;
+      if (own & FIELD_ROOTS) passedFieldRoot = true;
       current = parentOf(packed);
       if (current === 0) return flags;
     }

@@ -14,9 +14,13 @@ export function isSensitiveParam(name: string): boolean {
   return SENSITIVE_PARAM.test(decamel(name));
 }
 
+/**
+ * Percent-decodes, keeping `+`: in a query it may mean a space, but it may
+ * also start a phone number, and detectors must see it.
+ */
 function safeDecode(text: string): string {
   try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
+    return decodeURIComponent(text);
   } catch {
     return text;
   }

@@ -1,0 +1,46 @@
+import type { Redact } from './types';
+
+/**
+ * Judges a window of digit groups. `trimmed` is true when the window starts
+ * inside its first group or ends inside its last: the number is glued to
+ * other digits, so only distinctive shapes should be accepted.
+ */
+export type AcceptsWindow = (groups: string[], trimmed: boolean) => boolean;
+
+/**
+ * Masks every window of up to `maxGroups` consecutive digit groups in `run`
+ * that `accepts`.
+ *
+ * Card and phone numbers are often written next to other numbers
+ * ("ref 12 4111 1111 1111 1111") or glued to them ("9.994111 1111 1111 1111"),
+ * so judging only the whole run would miss them.
+ */
+export function maskGroupWindows(run: string, separator: RegExp, maxGroups: number, accepts: AcceptsWindow, redact: Redact): string {
+  const groups = run.split(separator);
+  const starts: number[] = [];
+  let offset = 0;
+  for (const group of groups) {
+    starts.push(offset);
+    offset += group.length + 1;
+  }
+  let result = run;
+  const mask = (start: number, end: number): void => {
+    result = result.slice(0, start) + redact(result.slice(start, end)) + result.slice(end);
+  };
+  for (let first = 0; first < groups.length; first++) {
+    if (accepts([groups[first]!], false)) mask(starts[first]!, starts[first]! + groups[first]!.length);
+    for (let last = first + 1; last < groups.length && last - first < maxGroups; last++) {
+      const head = groups[first]!;
+      const tail = groups[last]!;
+      const middle = groups.slice(first + 1, last);
+      for (let cut = 0; cut < head.length; cut++) {
+        for (let keep = tail.length; keep > 0; keep--) {
+          if (accepts([head.slice(cut), ...middle, tail.slice(0, keep)], cut > 0 || keep < tail.length)) {
+            mask(starts[first]! + cut, starts[last]! + keep);
+          }
+        }
+      }
+    }
+  }
+  return result;
+}

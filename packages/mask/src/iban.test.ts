@@ -1,0 +1,7 @@
+import { iban } from './iban';
+import { testDetector } from './testDetector';
+
+testDetector(iban, {
+  detects: ['DE89370400440532013000', 'DE89 3704 0044 0532 0130 00', 'GB82WEST12345698765432', 'FR1420041010050500013M02606', 'NL91ABNA0417164300'],
+  ignores: ['DE89370400440532013001', 'GB82 WEST 1234 5698 7654 33', 'ABC123', 'ISO 13616', 'US12'],
+});

@@ -1,0 +1,41 @@
+import { maskGroupWindows } from './digitGroups';
+import type { Detector } from './types';
+
+/** Optional `+CC` and `(area)` prefixes, then digit groups joined by single spaces, dots or dashes. */
+// A `+CC` prefix may follow anything; otherwise only digits, dots and dashes may border a
+// candidate, so a phone glued to a word or another number ("Tel+44 20 …", "…4567+44 …") is still one.
+const CANDIDATE = /(?:\+\d{1,3}[ .-]?|(?<![\d+.-]))(?:\(\d{1,4}\)[ .-]?)?\d{1,8}(?:[ .-]\d{1,8})*(?![\d-]|\.\d)/g;
+const SEPARATOR = /[ .-]/;
+
+/**
+ * Phone numbers written with separators, international and national:
+ * `+44 20 7946 0958`, `+1 (555) 123-4567`, `(555) 123-4567`, `555-123-4567`,
+ * `1-800-555-0199`, `020 7946 0958`, `030 1234567`, `01 23 45 67 89`, also
+ * when written next to other numbers. Unseparated ones are runs of digits,
+ * which the long-number detector covers.
+ *
+ * Dates, times, versions, IP addresses, prices and lists of short numbers do
+ * not have a phone's shape and stay visible.
+ */
+export const phone: Detector = {
+  name: 'lowlight/phone@1',
+  label: 'phone number',
+  maskMatches: (text, redact) =>
+    text.replace(CANDIDATE, (candidate) => {
+      if (!/^[+(]/.test(candidate)) return maskGroupWindows(candidate, SEPARATOR, 6, isNationalNumber, redact);
+      // A country or area code marks a phone number. Where it ends among the
+      // numbers that follow is ambiguous, so the whole run is masked (fail closed).
+      return candidate.replace(/\D/g, '').length >= 8 ? redact(candidate) : candidate;
+    }),
+};
+
+function isNationalNumber(groups: string[], trimmed: boolean): boolean {
+  if (groups.length < 2) return false;
+  const shape = groups.map((group) => group.length).join('-');
+  // North American numbers, with or without the leading 1: distinctive even when glued to other digits.
+  if (shape === '3-3-4' || (shape === '1-3-3-4' && groups[0] === '1')) return true;
+  // Elsewhere national numbers start with a trunk 0: 020 7946 0958, 06-12345678, 01 23 45 67 89.
+  // Too loose a shape to find inside longer numbers, where it would match lists of dates.
+  const digits = groups.join('').length;
+  return !trimmed && groups[0]!.startsWith('0') && digits >= 9 && digits <= 12 && !/^(?:2-2-4|4-2-2|2-2-2)$/.test(shape);
+}
