@@ -13,7 +13,10 @@ export interface SamplingOptions {
   mousemove?: number | false;
   /** Minimum ms between recorded scroll positions. Default 150. */
   scroll?: number;
-  /** `'last'` records only the final value after a run of keystrokes; `'all'` every one. Default `'last'`. */
+  /**
+   * `'all'` records each keystroke's (masked) value; `'last'` only values committed by a `change`
+   * event, so typing is not seen until the field loses focus. Default `'all'`.
+   */
   input?: 'last' | 'all';
 }
 
@@ -52,7 +55,7 @@ export interface Recorder {
 
 type RecordFn = typeof import('@rrweb/record').record;
 
-const SAMPLING_DEFAULTS = { mousemove: 50, scroll: 150, input: 'last' } as const;
+const SAMPLING_DEFAULTS = { mousemove: 50, scroll: 150, input: 'all' } as const;
 
 /**
  * Creates a recorder. Nothing happens until `start()`; creating one touches no

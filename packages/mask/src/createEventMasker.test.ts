@@ -175,6 +175,19 @@ describe('createEventMasker: detectors on every path', () => {
     expect(sent).toContain('tab=2');
   });
 
+  it('catches values split across sibling text nodes, in the snapshot and when added later', async () => {
+    // Server-rendered React writes `{user}@{domain}` with comments between the pieces.
+    const split = (doc: Document, parent: Element) =>
+      parent.append('Contact: ann', doc.createComment(''), '@', doc.createComment(''), 'example.org', ' or 4111 1111 ', '1111 1111');
+    const events = await recordDom(
+      (doc) => split(doc, doc.body.appendChild(doc.createElement('p'))),
+      (doc) => split(doc, doc.body.appendChild(doc.createElement('p'))),
+    );
+    const sent = maskedJson(events);
+    expect(sent).toContain('Contact: ');
+    expect(sent).not.toMatch(/"ann"|"example\.org"|"1111 1111"/);
+  });
+
   it('scrubs the page URL in meta events', () => {
     const masker = createEventMasker();
     const meta = masker.maskEvent({ type: EventType.Meta, data: { href: 'https://x.test/?token=abc&page=1', width: 1, height: 1 }, timestamp: 1 });
@@ -195,6 +208,13 @@ describe('createEventMasker: paths people forget', () => {
       doc.querySelector('#data')!.textContent = '{"secret":"script-json-secret"}';
     });
     expect(maskedJson(events)).not.toContain('script-json-secret');
+  });
+
+  it('never records <noscript> or <template> content, which scripts-on visitors never see', async () => {
+    const events = await recordDom('<noscript><p>noscript-secret</p></noscript><template><p>template-secret</p></template><p>shown</p>');
+    const sent = maskedJson(events);
+    expect(sent).not.toMatch(/noscript-secret|template-secret/);
+    expect(sent).toContain('shown');
   });
 
   it('drops <meta> content except the viewport', async () => {

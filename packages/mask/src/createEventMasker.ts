@@ -205,11 +205,57 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
       }
     }
     const children = node.childNodes;
-    if (children) for (const child of children) maskNode(child, node.id, flags);
+    if (!children) return;
+    if (!relaxed) maskAcrossTextSiblings(children, flags);
+    for (const child of children) maskNode(child, node.id, flags);
+  }
+
+  /**
+   * Runs detectors over consecutive text siblings joined, so a value split
+   * across nodes is caught: server-rendered React writes `{user}@{domain}` as
+   * `jo<!-- -->@<!-- -->x.io`, and anti-spam markup splits addresses on purpose.
+   * Comments between the pieces are dropped anyway.
+   */
+  function maskAcrossTextSiblings(children: SerializedNode[], flags: number): void {
+    let run: SerializedNode[] = [];
+    const flushRun = (): void => {
+      if (run.length > 1) {
+        const joined = run.map((text) => text.textContent ?? '').join('');
+        const masked = maskPageText(joined, flags);
+        let offset = 0;
+        for (const text of run) {
+          const length = (text.textContent ?? '').length;
+          // A detector that changed the length cannot be mapped back: redact the run (fail closed).
+          text.textContent = masked.length === joined.length ? masked.slice(offset, offset + length) : redact(text.textContent ?? '');
+          offset += length;
+        }
+      }
+      run = [];
+    };
+    for (const child of children) {
+      if (child.type === NodeType.Text) run.push(child);
+      else if (child.type !== NodeType.Comment) flushRun();
+    }
+    flushRun();
+  }
+
+  /** Text nodes added as siblings in one mutation, in document order, joined for detection like a snapshot's. */
+  function maskAddedTextSiblings(adds: MutationData['adds']): void {
+    const byId = new Map(adds.map((added) => [added.node.id, added]));
+    const followers = new Set(adds.map((added) => added.nextId));
+    for (const head of adds) {
+      if (followers.has(head.node.id) || head.node.type !== NodeType.Text) continue;
+      const siblings: SerializedNode[] = [];
+      for (let added = byId.get(head.node.id); added && added.parentId === head.parentId; added = byId.get(added.nextId ?? NaN)) {
+        siblings.push(added.node);
+      }
+      if (siblings.length > 1) maskAcrossTextSiblings(siblings, tree.effective(head.parentId));
+    }
   }
 
   function maskMutation(data: MutationData): void {
     for (const removed of data.removes ?? []) tree.remove(removed.id);
+    if (!relaxed) maskAddedTextSiblings(data.adds ?? []);
     data.adds = (data.adds ?? []).filter((added) => {
       const parentFlags = tree.effective(added.parentId);
       if (parentFlags & Flag.Block) return false;

@@ -22,7 +22,10 @@ export const Flag = {
   Editable: 16,
   /** A field whose value is never recorded in any form (passwords and kin). Never cleared. */
   Secret: 32,
-  /** `<script>`: its text is code or data, never page text. */
+  /**
+   * `<script>`, and `<noscript>`/`<template>`, whose content is never shown
+   * while scripts run: code, data or markup, never page text.
+   */
   Script: 64,
   /** `<style>`: its text is CSS. */
   Style: 128,
@@ -48,7 +51,13 @@ export const MARK_UNMASK = 'data-ll-unmask';
 
 /** Options and optgroups are fields through their select or datalist. */
 const FIELD_TAGS = new Set(['textarea', 'select', 'datalist']);
-const TAG_FLAGS: Record<string, number> = { script: Flag.Script, style: Flag.Style, meta: Flag.Meta };
+const TAG_FLAGS: Record<string, number> = {
+  script: Flag.Script,
+  noscript: Flag.Script,
+  template: Flag.Script,
+  style: Flag.Style,
+  meta: Flag.Meta,
+};
 /** `<input>` types that are buttons: their value is a label, not something typed. */
 const BUTTON_TYPES = new Set(['submit', 'button', 'reset', 'image']);
 const INPUT_TYPES = new Set([

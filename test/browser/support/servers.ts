@@ -51,9 +51,9 @@ export function decodeReceived(received: Array<{ url: string; body: Buffer }>): 
   });
 }
 
-/** A page that holds only the script-tag snippet, then `body`. */
-export function snippetPage(endpoint: string, body: string, startOptions = ''): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Lowlight e2e</title>
+/** A page that holds only the script-tag snippet (after `head`), then `body`. */
+export function snippetPage(endpoint: string, body: string, startOptions = '', head = '<title>Lowlight e2e</title>'): string {
+  return `<!doctype html><html><head><meta charset="utf-8">${head}
 <script src="/lowlight.iife.js"></script>
 <script>window.__started = Lowlight.start({ endpoint: ${JSON.stringify(endpoint)}${startOptions ? `, ${startOptions}` : ''} });</script>
 </head><body>${body}</body></html>`;

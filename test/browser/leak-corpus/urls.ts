@@ -1,0 +1,89 @@
+import type { LeakPage } from './leakPage';
+
+/** URL scrubbing: the page URL, the referrer, SPA navigations and every recorded URL. */
+export const urlPages: LeakPage[] = [
+  {
+    name: 'page-url-token',
+    mechanism: 'page URL: sensitive query parameters (meta event and pageview)',
+    query: '?step=2&reset_token=url-reset-token-secret&email=url.param%40corpus.example',
+    body: '<p>CANARY-page-url</p>',
+    secrets: ['url-reset-token-secret', 'url.param@corpus.example'],
+    canary: 'CANARY-page-url',
+  },
+  {
+    name: 'page-url-fragment-token',
+    mechanism: 'page URL: OAuth tokens in the fragment',
+    query: '#access_token=fragment-access-secret&token_type=bearer&state=fragment-state-secret',
+    body: '<p>CANARY-fragment</p>',
+    secrets: ['fragment-access-secret', 'fragment-state-secret'],
+    canary: 'CANARY-fragment',
+  },
+  {
+    name: 'referrer-with-token',
+    mechanism: 'referrer: scrubbed like the page URL',
+    entry: '/r/referrer-source?invite_code=referrer-invite-secret&user=ref.person%40corpus.example',
+    extraPages: {
+      '/r/referrer-source': '<!doctype html><a id="go" href="/p/referrer-with-token">continue</a>',
+    },
+    body: '<p>CANARY-referrer</p>',
+    secrets: ['referrer-invite-secret', 'ref.person@corpus.example'],
+    canary: 'CANARY-referrer',
+    act: async (page) => {
+      await page.click('#go');
+      await page.waitForURL('**/p/referrer-with-token');
+      await page.evaluate(() => (window as unknown as { __started: Promise<void> }).__started);
+    },
+  },
+  {
+    name: 'spa-navigation',
+    mechanism: 'SPA navigations (pushState, replaceState, hash)',
+    body: '<p>CANARY-spa</p>',
+    secrets: ['spa-session-secret', 'spa.person@corpus.example', 'spa-hash-token-secret'],
+    canary: 'CANARY-spa',
+    act: (page) =>
+      page.evaluate(() => {
+        history.pushState(null, '', '/p/spa-navigation/orders?session=spa-session-secret');
+        history.replaceState(null, '', '/p/spa-navigation/users/spa.person@corpus.example');
+        location.hash = 'id_token=spa-hash-token-secret';
+      }),
+  },
+  {
+    name: 'links-and-mailto',
+    mechanism: 'href: mailto:, tel:, sensitive query strings, emails in paths',
+    body: `<p>CANARY-links</p><a href="mailto:link.person@corpus.example?subject=hi">mail</a><a href="tel:+15550100199">call</a>
+      <a href="/reset?token=link-token-secret&lang=en">reset</a><a href="/u/link.path@corpus.example/settings">settings</a>
+      <a href="https://other.example/cb?code=link-oauth-code-secret">oauth</a>`,
+    secrets: ['link.person@corpus.example', '+15550100199', 'link-token-secret', 'link.path@corpus.example', 'link-oauth-code-secret'],
+    canary: 'CANARY-links',
+  },
+  {
+    name: 'resource-urls',
+    mechanism: 'src, srcset, form action, iframe src and CSS url() with personal data',
+    body: `<p>CANARY-resources</p><img src="/pixel.gif?uid=res.img@corpus.example">
+      <img srcset="/a.png?sig=res-srcset-signature-secret 2x"><form action="/submit?session_id=res-form-session-secret"></form>
+      <iframe src="https://cross-origin.invalid/embed?api_key=res-iframe-key-secret"></iframe>
+      <div style="background:url('/bg.png?email=res.css@corpus.example')">bg</div>`,
+    secrets: ['res.img@corpus.example', 'res-srcset-signature-secret', 'res-form-session-secret', 'res-iframe-key-secret', 'res.css@corpus.example'],
+    canary: 'CANARY-resources',
+  },
+  {
+    name: 'url-attributes-changed-later',
+    mechanism: 'URLs set by later attribute mutations',
+    body: '<p>CANARY-url-mutation</p><a id="a" href="/start">go</a><img id="i">',
+    secrets: ['later-href-token-secret', 'later.src@corpus.example'],
+    canary: 'CANARY-url-mutation',
+    act: (page) =>
+      page.evaluate(() => {
+        document.getElementById('a')!.setAttribute('href', '/next?auth=later-href-token-secret');
+        document.getElementById('i')!.setAttribute('src', '/avatar?who=later.src@corpus.example');
+      }),
+  },
+  {
+    name: 'identity-param-in-url',
+    mechanism: 'page URL: the ll_id tracked-link parameter is never recorded as is',
+    query: '?ll_id=tracked-link-identity-secret&ref=newsletter',
+    body: '<p>CANARY-ll-id</p>',
+    secrets: ['tracked-link-identity-secret'],
+    canary: 'CANARY-ll-id',
+  },
+];
