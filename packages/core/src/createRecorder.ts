@@ -102,7 +102,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
     const masked = masker.maskEvent(event);
     const processed = masked && plugins.process(masked);
     const json = processed && serialize(processed);
-    if (json) transport.push(masker.guardJson(json), processed.timestamp);
+    // The masker's own output already passed every detector; only plugins can add something new.
+    if (json) transport.push(plugins.changesEvents ? masker.guardJson(json) : json, processed.timestamp);
     if (isFirstSnapshot) {
       // rrweb snapshots once the document is parsed; by then the title and layout are final.
       pageviewPending = false;

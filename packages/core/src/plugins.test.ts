@@ -54,6 +54,17 @@ describe('plugin pipeline', () => {
     expect(report).toHaveBeenCalledTimes(1);
   });
 
+  it('says whether any plugin can change events', () => {
+    const pipeline = createPluginPipeline(vi.fn());
+    const remove = pipeline.use({ name: 'lifecycle-only@1', onStart: () => {} });
+    expect(pipeline.changesEvents).toBe(false);
+    const removeProcessor = pipeline.use({ name: 'processor@1', processEvent: (e) => e });
+    expect(pipeline.changesEvents).toBe(true);
+    removeProcessor();
+    remove();
+    expect(pipeline.changesEvents).toBe(false);
+  });
+
   it('requires a name', () => {
     expect(() => createPluginPipeline(vi.fn()).use({} as never)).toThrow(/non-empty "name"/);
   });

@@ -34,6 +34,8 @@ export interface PluginPipeline {
   use(plugin: LowlightPlugin): () => void;
   /** Runs the sequential `processEvent` hooks. */
   process(event: RecordedEvent): RecordedEvent | null;
+  /** True when some plugin can change events, so what they return needs the egress guard. */
+  readonly changesEvents: boolean;
   /** Runs a parallel lifecycle hook on every plugin. */
   notify<K extends 'onStart' | 'onStop'>(hook: K, ...args: Parameters<NonNullable<LowlightPlugin[K]>>): void;
 }
@@ -64,6 +66,9 @@ export function createPluginPipeline(report: (error: unknown) => void): PluginPi
         if (current === null) return null;
       }
       return current;
+    },
+    get changesEvents() {
+      return plugins.some((plugin) => plugin.processEvent);
     },
     notify(hook, ...args) {
       for (const plugin of plugins) {

@@ -13,7 +13,7 @@ export const cardNumber: Detector = {
   name: 'lowlight/card-number@1',
   label: 'card number',
   maskMatches: (text, redact) =>
-    text.replace(GROUPED_DIGITS, (run) => (run.length < 13 ? run : maskGroupWindows(run, /[ -]/, 5, isCard, redact))),
+    text.replace(GROUPED_DIGITS, (run) => (run.length < 13 ? run : maskGroupWindows(run, /[ -]/, 5, 4, isCard, redact))),
 };
 
 function isCard(groups: string[]): boolean {

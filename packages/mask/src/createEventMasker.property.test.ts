@@ -73,7 +73,7 @@ function wasVisible(rawJson: string, run: string): boolean {
 }
 
 describe.each<PrivacyLevel>(['strict', 'balanced'])('createEventMasker properties at %s', (level) => {
-  it('never lets a detector match or typed field value out, is idempotent, and never adds visible text', async () => {
+  it('never lets a detector match or typed field value out, is idempotent, guard-clean, and never adds visible text', async () => {
     await fc.assert(
       fc.asyncProperty(markup, async (html) => {
         const raw = await recordRandomPage(html);
@@ -81,6 +81,8 @@ describe.each<PrivacyLevel>(['strict', 'balanced'])('createEventMasker propertie
         const sent = JSON.stringify(once);
         for (const secret of [...DETECTED, TYPED, 'pw-secret-value']) expect(sent).not.toContain(secret);
         expect(JSON.stringify(maskAll(once, level))).toBe(sent);
+        // What the masker emits is guard-clean, which is why the recorder runs the guard only after plugins.
+        expect(createEventMasker({ level }).guardJson(sent)).toBe(sent);
         const rawJson = JSON.stringify(raw);
         for (const run of visibleRuns(sent)) expect(wasVisible(rawJson, run), run).toBe(true);
       }),

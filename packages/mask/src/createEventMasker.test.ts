@@ -293,6 +293,23 @@ describe('createEventMasker: failing closed', () => {
     expect(JSON.stringify(input)).not.toContain('orphan input');
   });
 
+  it('runs the detectors over fields it does not know, such as ones a newer rrweb adds', () => {
+    const masker = createEventMasker();
+    const click = masker.maskEvent({
+      type: EventType.IncrementalSnapshot,
+      data: { source: IncrementalSource.MouseInteraction, type: 2, id: 4, text: 'Send to ann@example.org', extra: { note: '4111 1111 1111 1111' } },
+      timestamp: 1,
+    });
+    const rule = masker.maskEvent({
+      type: EventType.IncrementalSnapshot,
+      data: { source: IncrementalSource.StyleSheetRule, id: 9, adds: [{ rule: '.x::after { content: "bob@example.org" }', index: 0 }] },
+      timestamp: 1,
+    });
+    const node = { type: 0, id: 1, childNodes: [{ type: 1, id: 2, name: 'html', publicId: 'carl@example.org', futureField: 'dana@example.org' }] };
+    const snapshot = masker.maskEvent({ type: EventType.FullSnapshot, data: { node, initialOffset: { top: 0, left: 0 }, note: 'eve@example.org' }, timestamp: 1 });
+    expect(JSON.stringify([click, rule, snapshot])).not.toMatch(/@example\.org|4111 1111/);
+  });
+
   it('drops an event whose masking throws', () => {
     const onError = vi.fn();
     const masker = createEventMasker({ onError });

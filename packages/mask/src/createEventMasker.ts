@@ -2,6 +2,8 @@ import { classifyAttribute, SAFE_META_NAMES } from './attributes';
 import { cardNumber } from './card-number';
 import { email } from './email';
 import { longNumber } from './long-number';
+import { maskJsonStrings } from './maskJsonStrings';
+import { mayHoldDefaultMatch } from './mayHoldDefaultMatch';
 import { phone } from './phone';
 import { applyMarkChanges, FIELD_ROOTS, Flag, ownFlags } from './flags';
 import { createNodeTree } from './nodeTree';
@@ -57,13 +59,32 @@ export interface EventMasker {
 
 const NODE_TYPES: readonly number[] = Object.values(NodeType);
 
+/**
+ * Fields of rrweb's serialized shapes that masking handles by name. Any other
+ * field, including ones a newer rrweb adds, gets the detectors: every string
+ * an event carries passes them, which is what lets the egress guard be skipped
+ * when no plugin changed an event.
+ */
+const HANDLED_NODE_FIELDS = new Set(['id', 'type', 'childNodes', 'tagName', 'attributes', 'textContent', 'isStyle', 'isSVG', 'isShadow', 'isShadowHost', 'isCustom', 'needBlock', 'rootId']);
+/** Per shape, the fields holding strings or objects that masking handles by name. */
+const HANDLED = {
+  event: new Set(['data']),
+  fullSnapshot: new Set(['node']),
+  meta: new Set(['href']),
+  custom: new Set(['tag', 'payload']),
+  mutation: new Set(['texts', 'attributes', 'removes', 'adds']),
+  input: new Set(['text']),
+  text: new Set(['value']),
+  attribute: new Set(['attributes']),
+  added: new Set(['node']),
+  nothing: new Set<string>(),
+};
+
 export const PRIVACY_LEVELS: readonly PrivacyLevel[] = ['strict', 'balanced', 'relaxed'];
 
 /** Detectors on by default for `strict` and `balanced`. Cards before long numbers, so a card keeps its grouping. */
 export const DEFAULT_DETECTORS: readonly Detector[] = [email, cardNumber, phone, longNumber];
 
-/** A JSON string literal holding an `@` or a digit: the only ones a default detector can match. */
-const LITERAL_WITH_TRIGGER = /"(?:[^"\\@\d]|\\.)*[@\d](?:[^"\\]|\\.)*"/g;
 
 export function createEventMasker(options: MaskOptions = {}): EventMasker {
   const level = options.level ?? 'balanced';
@@ -75,9 +96,12 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
   if (typeof maskChar !== 'string' || [...maskChar].length !== 1 || /[\s"\\\p{Cc}]/u.test(maskChar)) {
     throw new Error(`[lowlight] mask: "maskChar" must be one visible character other than " and \\, got ${JSON.stringify(maskChar)}`);
   }
-  const detectors = level === 'relaxed' ? [] : dedupeByName([...DEFAULT_DETECTORS, ...(options.detectors ?? [])]);
-  const strict = level === 'strict';
   const relaxed = level === 'relaxed';
+  // Default detectors only run on text that could hold a match (see mayHoldDefaultMatch); extra ones always run.
+  const defaultDetectors = relaxed ? [] : DEFAULT_DETECTORS;
+  const extraDetectors = relaxed ? [] : dedupeByName([...DEFAULT_DETECTORS, ...(options.detectors ?? [])]).slice(DEFAULT_DETECTORS.length);
+  const anyDetectors = defaultDetectors.length + extraDetectors.length > 0;
+  const strict = level === 'strict';
   const tree = createNodeTree();
 
   const reported = new Set<string>();
@@ -95,7 +119,8 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     if (text === '') return text;
     try {
       let result = text;
-      for (const detector of detectors) result = detector.maskMatches(result, redact);
+      if (mayHoldDefaultMatch(text)) for (const detector of defaultDetectors) result = detector.maskMatches(result, redact);
+      for (const detector of extraDetectors) result = detector.maskMatches(result, redact);
       return result;
     } catch (error) {
       report(error);
@@ -131,6 +156,17 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
       result[key] = mapStrings((value as Record<string, AttributeValue>)[key] ?? null, mask);
     }
     return result as AttributeValue;
+  }
+
+  /** Runs the detectors over every field of `record` not in `handled`. */
+  function detectOtherFields(record: object, handled: ReadonlySet<string>): void {
+    const fields = record as Record<string, unknown>;
+    for (const key in fields) {
+      const value = fields[key];
+      if (!handled.has(key) && value !== null && (typeof value === 'string' || typeof value === 'object')) {
+        fields[key] = mapStrings(value as AttributeValue, detect);
+      }
+    }
   }
 
   /**
@@ -182,9 +218,11 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     if (typeof node?.id !== 'number' || !NODE_TYPES.includes(node.type) || (node.childNodes && !Array.isArray(node.childNodes))) {
       throw new Error('[lowlight] mask: malformed serialized node; event dropped');
     }
+    detectOtherFields(node, HANDLED_NODE_FIELDS);
     let flags = inherited;
     if (node.type === NodeType.Element) {
-      const tagName = String(node.tagName ?? '').toLowerCase();
+      // rrweb lower-cases tag names when it serializes them.
+      const tagName = String(node.tagName ?? '');
       const attributes = (node.attributes ??= {});
       const own = ownFlags(tagName, attributes, node.isSVG === true);
       tree.set(node.id, parentId, own);
@@ -254,22 +292,28 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
   }
 
   function maskMutation(data: MutationData): void {
-    for (const removed of data.removes ?? []) tree.remove(removed.id);
+    for (const removed of data.removes ?? []) {
+      tree.remove(removed.id);
+      detectOtherFields(removed, HANDLED.nothing);
+    }
     if (!relaxed) maskAddedTextSiblings(data.adds ?? []);
     data.adds = (data.adds ?? []).filter((added) => {
       const parentFlags = tree.effective(added.parentId);
       if (parentFlags & Flag.Block) return false;
       maskNode(added.node, added.parentId, parentFlags);
+      detectOtherFields(added, HANDLED.added);
       return true;
     });
     for (const text of data.texts ?? []) {
       if (text.value !== null) text.value = maskPageText(text.value, tree.effective(text.id));
+      detectOtherFields(text, HANDLED.text);
     }
     for (const change of data.attributes ?? []) {
       const known = tree.own(change.id);
       const own = known === undefined ? 0 : applyMarkChanges(known, change.attributes);
       if (known !== undefined) tree.setOwn(change.id, own);
       maskAttributes(change.attributes, tree.effective(change.id), own, false);
+      detectOtherFields(change, HANDLED.attribute);
     }
     tree.collect();
   }
@@ -283,18 +327,17 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     return true;
   }
 
-  function maskIncremental(data: { source: number } & Record<string, unknown>): boolean {
+  function maskIncremental(data: { source: number } & Record<string, unknown>): ReadonlySet<string> | null {
     switch (data.source) {
       case IncrementalSource.Mutation:
         maskMutation(data as unknown as MutationData);
-        return true;
+        return HANDLED.mutation;
       case IncrementalSource.Input:
-        return maskInput(data as unknown as InputData);
+        return maskInput(data as unknown as InputData) ? HANDLED.input : null;
+      // Stylesheet rules and declarations are CSS text: the detectors over every field are the rule.
       case IncrementalSource.StyleSheetRule:
       case IncrementalSource.StyleDeclaration:
       case IncrementalSource.AdoptedStyleSheet:
-        if (!relaxed) maskCss(data);
-        return true;
       case IncrementalSource.MouseMove:
       case IncrementalSource.MouseInteraction:
       case IncrementalSource.Scroll:
@@ -304,17 +347,39 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
       case IncrementalSource.Drag:
       case IncrementalSource.Selection:
       case IncrementalSource.CustomElement:
-        return true;
+        return HANDLED.nothing;
       default:
         // Canvas pixels, font files, console logs and sources rrweb may add later: not recorded.
-        return false;
+        return null;
     }
   }
 
-  /** Stylesheet rule and declaration events: every string is CSS text. */
-  function maskCss(data: Record<string, unknown>): void {
-    for (const key of Object.keys(data)) {
-      if (key !== 'source') data[key] = mapStrings(data[key] as AttributeValue, detect);
+  /**
+   * Applies the rules for the event's type. Returns the data fields it handled
+   * (every other one gets the detectors), or null if the event must not be recorded.
+   */
+  function maskByType(event: RecordedEvent, data: Record<string, unknown>): ReadonlySet<string> | null {
+    switch (event.type) {
+      case EventType.FullSnapshot:
+        tree.clear();
+        maskNode(data.node as SerializedNode, 0, 0);
+        return HANDLED.fullSnapshot;
+      case EventType.IncrementalSnapshot:
+        return maskIncremental(data as { source: number } & Record<string, unknown>);
+      case EventType.Meta:
+        data.href = scrubUrl(String(data.href ?? ''));
+        return HANDLED.meta;
+      case EventType.Custom:
+        // Written by code (Lowlight's own metadata or the site's), not page text: detectors apply.
+        data.payload = mapStrings(data.payload as AttributeValue, detect);
+        data.tag = detect(String(data.tag ?? ''));
+        return HANDLED.custom;
+      case EventType.DomContentLoaded:
+      case EventType.Load:
+        return HANDLED.nothing;
+      default:
+        // rrweb plugin and asset events, and types rrweb may add later: not recorded.
+        return null;
     }
   }
 
@@ -322,32 +387,14 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     level,
     maskText: (text) => maskPageText(text, 0),
     maskUrl: scrubUrl,
-    guardJson: (json) => (detectors.length ? json.replace(LITERAL_WITH_TRIGGER, detect) : json),
+    guardJson: (json) => (anyDetectors ? maskJsonStrings(json, detect, extraDetectors.length > 0) : json),
     maskEvent(event) {
       try {
-        const data = event.data as Record<string, unknown>;
-        switch (event.type) {
-          case EventType.FullSnapshot:
-            tree.clear();
-            maskNode(data.node as SerializedNode, 0, 0);
-            return event;
-          case EventType.IncrementalSnapshot:
-            return maskIncremental(data as { source: number }) ? event : null;
-          case EventType.Meta:
-            data.href = scrubUrl(String(data.href ?? ''));
-            return event;
-          case EventType.Custom:
-            // Written by code (Lowlight's own metadata or the site's), not page text: detectors apply.
-            data.payload = mapStrings(data.payload as AttributeValue, detect);
-            data.tag = detect(String(data.tag ?? ''));
-            return event;
-          case EventType.DomContentLoaded:
-          case EventType.Load:
-            return event;
-          default:
-            // rrweb plugin and asset events, and types rrweb may add later: not recorded.
-            return null;
-        }
+        const handled = maskByType(event, event.data as Record<string, unknown>);
+        if (!handled) return null;
+        detectOtherFields(event.data as object, handled);
+        detectOtherFields(event, HANDLED.event);
+        return event;
       } catch (error) {
         report(error);
         return null;

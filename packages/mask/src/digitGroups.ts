@@ -13,9 +13,18 @@ export type AcceptsWindow = (groups: string[], trimmed: boolean) => boolean;
  *
  * Card and phone numbers are often written next to other numbers
  * ("ref 12 4111 1111 1111 1111") or glued to them ("9.994111 1111 1111 1111"),
- * so judging only the whole run would miss them.
+ * so judging only the whole run would miss them. A window's edge group longer
+ * than `maxEdge` digits is also tried trimmed down to `maxEdge` or fewer:
+ * that is the glued case, and the only one worth the extra work.
  */
-export function maskGroupWindows(run: string, separator: RegExp, maxGroups: number, accepts: AcceptsWindow, redact: Redact): string {
+export function maskGroupWindows(
+  run: string,
+  separator: RegExp,
+  maxGroups: number,
+  maxEdge: number,
+  accepts: AcceptsWindow,
+  redact: Redact,
+): string {
   const groups = run.split(separator);
   const starts: number[] = [];
   let offset = 0;
@@ -33,8 +42,11 @@ export function maskGroupWindows(run: string, separator: RegExp, maxGroups: numb
       const head = groups[first]!;
       const tail = groups[last]!;
       const middle = groups.slice(first + 1, last);
-      for (let cut = 0; cut < head.length; cut++) {
-        for (let keep = tail.length; keep > 0; keep--) {
+      // Characters cut off the front of the first group, and kept at the front of the last.
+      const cuts = head.length > maxEdge ? [0, ...range(head.length - maxEdge, head.length - 1)] : [0];
+      const keeps = tail.length > maxEdge ? [tail.length, ...range(1, maxEdge)] : [tail.length];
+      for (const cut of cuts) {
+        for (const keep of keeps) {
           if (accepts([head.slice(cut), ...middle, tail.slice(0, keep)], cut > 0 || keep < tail.length)) {
             mask(starts[first]! + cut, starts[last]! + keep);
           }
@@ -44,3 +56,6 @@ export function maskGroupWindows(run: string, separator: RegExp, maxGroups: numb
   }
   return result;
 }
+
+/** The integers from `from` to `to`, inclusive. */
+const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);

@@ -35,9 +35,6 @@ export const Flag = {
   Svg: 512,
 } as const;
 
-/** Width of the flag bits, for packing flags beside a parent id. */
-export const FLAG_SPAN = 1024;
-
 /** Elements that start a field: an ancestor's `data-ll-unmask` does not reach past them. */
 export const FIELD_ROOTS = Flag.Field | Flag.Editable;
 
@@ -91,23 +88,33 @@ export function ownFlags(tagName: string, attributes: Attributes, isSvg: boolean
  */
 export function applyMarkChanges(flags: number, changed: Attributes): number {
   let next = flags;
-  const toggle = (name: string, bit: number): void => {
-    if (name in changed) next = isPresent(changed[name]) ? next | bit : next & ~bit;
-  };
-  toggle(MARK_MASK, Flag.Mask);
-  toggle(MARK_BLOCK, Flag.Block);
-  toggle(MARK_UNMASK, Flag.Unmask);
-  if ('contenteditable' in changed) {
-    const value = changed.contenteditable;
-    next = isPresent(value) && lower(value) !== 'false' ? next | Flag.Editable : next & ~Flag.Editable;
-  }
-  if ('type' in changed) {
-    const type = lower(changed.type);
-    if (next & Flag.Field || INPUT_TYPES.has(type)) {
-      if (!BUTTON_TYPES.has(type)) next |= Flag.Field;
-      if (SECRET_TYPES.has(type)) next |= Flag.Secret | Flag.Field;
+  for (const name in changed) {
+    const value = changed[name];
+    switch (name) {
+      case MARK_MASK:
+        next = isPresent(value) ? next | Flag.Mask : next & ~Flag.Mask;
+        break;
+      case MARK_BLOCK:
+        next = isPresent(value) ? next | Flag.Block : next & ~Flag.Block;
+        break;
+      case MARK_UNMASK:
+        next = isPresent(value) ? next | Flag.Unmask : next & ~Flag.Unmask;
+        break;
+      case 'contenteditable':
+        next = isPresent(value) && lower(value) !== 'false' ? next | Flag.Editable : next & ~Flag.Editable;
+        break;
+      case 'type': {
+        const type = lower(value);
+        if (next & Flag.Field || INPUT_TYPES.has(type)) {
+          if (!BUTTON_TYPES.has(type)) next |= Flag.Field;
+          if (SECRET_TYPES.has(type)) next |= Flag.Secret | Flag.Field;
+        }
+        break;
+      }
+      case 'autocomplete':
+        if (SECRET_AUTOCOMPLETE.test(lower(value))) next |= Flag.Secret;
+        break;
     }
   }
-  if (SECRET_AUTOCOMPLETE.test(lower(changed.autocomplete))) next |= Flag.Secret;
   return next;
 }

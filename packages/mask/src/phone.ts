@@ -22,7 +22,7 @@ export const phone: Detector = {
   label: 'phone number',
   maskMatches: (text, redact) =>
     text.replace(CANDIDATE, (candidate) => {
-      if (!/^[+(]/.test(candidate)) return maskGroupWindows(candidate, SEPARATOR, 6, isNationalNumber, redact);
+      if (!/^[+(]/.test(candidate)) return maskGroupWindows(candidate, SEPARATOR, 6, 4, isNationalNumber, redact);
       // A country or area code marks a phone number. Where it ends among the
       // numbers that follow is ambiguous, so the whole run is masked (fail closed).
       return candidate.replace(/\D/g, '').length >= 8 ? redact(candidate) : candidate;

@@ -35,7 +35,8 @@ function safeDecode(text: string): string {
 export function maskUrl(url: string, detect: (text: string) => string, redact: Redact, redactAllValues: boolean): string {
   const scheme = /^(mailto|tel|sms|callto):/i.exec(url);
   if (scheme) return scheme[0] + redact(url.slice(scheme[0].length));
-  if (/^data:/i.test(url)) return detect(url);
+  // Nothing encoded, no parameters: detectors see the URL exactly as written (most URLs of a page).
+  if (/^data:/i.test(url) || !/[%?#]/.test(url)) return detect(url);
 
   const hashAt = url.indexOf('#');
   const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt);
