@@ -83,9 +83,12 @@ export function optIn(): Promise<void> {
   return change({ optedOut: false }, (recorder) => recorder.optIn());
 }
 
-/** Before `start()` there is no recorder: the choice is checked and saved now, and the call replayed by `start()`. */
+/**
+ * Before `start()`, or after `stop()`, no recorder runs: the choice is checked
+ * and saved now, and the call replayed on the recorder the next `start()` creates.
+ */
 function change(next: GateChange, call: (recorder: Recorder) => Promise<void>): Promise<void> {
-  if (current) return call(current);
+  if (current && current.getState().status !== 'stopped') return call(current);
   saveChoice(next);
   early.push(call);
   return Promise.resolve();
