@@ -84,10 +84,16 @@ describe.skipIf(!hasChromium)('privacy gates in Chromium', () => {
     for (const script of initScripts) await context.addInitScript(script);
     const requests: string[] = [];
     context.on('request', (request) => requests.push(request.url()));
-    const page = await context.newPage();
-    await page.goto(pages.url + path);
-    await page.evaluate(() => (window as unknown as { __started?: Promise<void> }).__started);
+    const page = await open(pages.url + path);
     return { origin: pages.url, page, collector, requests, collectorRequests: () => requests.filter((url) => url.startsWith(collector.url)) };
+  }
+
+  /** A new tab in the current profile, once its `Lowlight.start()` (if any) has settled. */
+  async function open(url: string): Promise<Page> {
+    const page = await context!.newPage();
+    await page.goto(url);
+    await page.evaluate(() => (window as unknown as { __started?: Promise<void> }).__started);
+    return page;
   }
 
   const lowlight = (page: Page, call: string) => page.evaluate(`Lowlight.${call}`);
@@ -147,18 +153,12 @@ describe.skipIf(!hasChromium)('privacy gates in Chromium', () => {
     await lowlight(first.page, "consent('denied')");
     await expectNothingSentOrStored(first, { 'll:consent': 'denied' });
 
-    const page = await context!.newPage();
-    await page.goto(`${first.origin}/`);
-    await page.evaluate(() => (window as unknown as { __started: Promise<void> }).__started);
-    await expectNothingSentOrStored({ ...first, page }, { 'll:consent': 'denied' });
+    await expectNothingSentOrStored({ ...first, page: await open(`${first.origin}/`) }, { 'll:consent': 'denied' });
   });
 
   it('sends and stores nothing for a visitor who used the opt-out link', async () => {
     const optedOut = await visit({ path: '/privacy/opt-out' });
-    const page = await context!.newPage();
-    await page.goto(`${optedOut.origin}/`);
-    await page.evaluate(() => (window as unknown as { __started: Promise<void> }).__started);
-    await expectNothingSentOrStored({ ...optedOut, page }, { 'll:optout': '1' });
+    await expectNothingSentOrStored({ ...optedOut, page: await open(`${optedOut.origin}/`) }, { 'll:optout': '1' });
   });
 
   it('sends a fresh full snapshot once consent is granted, under a policy that says so', async () => {

@@ -11,7 +11,9 @@ import { PAGEVIEW_EVENT } from './pageview';
 vi.mock('@rrweb/record', { spy: true });
 
 type Sent = Array<{ type: number; data: any; timestamp: number }>;
+const sent = (transport: { events(): unknown[] }): Sent => transport.events() as Sent;
 const customTags = (events: Sent): string[] => events.filter((event) => event.type === 5).map((event) => event.data.tag);
+const identifyPayload = (events: Sent): unknown => events.find((event) => event.data.tag === IDENTIFY_EVENT)?.data.payload;
 
 let recorder: Recorder | undefined;
 
@@ -103,8 +105,8 @@ describe('createRecorder behind the privacy gate', () => {
 
     await recorder.identify('visitor-1', { plan: 'pro' });
     await recorder.flush();
-    expect(customTags(transport.events())).toEqual([PAGEVIEW_EVENT, IDENTIFY_EVENT]);
-    expect(transport.events().find((event) => event.data.tag === IDENTIFY_EVENT)!.data.payload).toEqual({ id: 'visitor-1', traits: { plan: 'pro' } });
+    expect(customTags(sent(transport))).toEqual([PAGEVIEW_EVENT, IDENTIFY_EVENT]);
+    expect(identifyPayload(sent(transport))).toEqual({ id: 'visitor-1', traits: { plan: 'pro' } });
   });
 
   it('takes a tracked link id out of the URL before rrweb sees it', async () => {
@@ -115,7 +117,7 @@ describe('createRecorder behind the privacy gate', () => {
     await recorder.flush();
     expect(location.search).toBe('?lang=en');
     expect(JSON.stringify(transport.events())).not.toContain('ll_id');
-    expect(transport.events().find((event) => event.data.tag === IDENTIFY_EVENT)!.data.payload).toEqual({ id: 'visitor-7' });
+    expect(identifyPayload(sent(transport))).toEqual({ id: 'visitor-7' });
   });
 
   it('sends a new identity at once while recording, through the masker', async () => {
@@ -124,8 +126,9 @@ describe('createRecorder behind the privacy gate', () => {
     await recorder.start();
     await recorder.identify('ann@example.org', { note: 'call 4242 4242 4242 4242' });
     await recorder.flush();
-    const identify = transport.events().find((event) => event.data.tag === IDENTIFY_EVENT)!;
-    expect(JSON.stringify(identify)).not.toMatch(/ann@example\.org|4242/);
+    const identity = JSON.stringify(identifyPayload(sent(transport)));
+    expect(identity).toContain('"id":"');
+    expect(identity).not.toMatch(/ann@example\.org|4242/);
   });
 
   it('states the rules in force in every envelope', async () => {
@@ -144,7 +147,7 @@ describe('createRecorder behind the privacy gate', () => {
       document.querySelector<HTMLButtonElement>('#buy')!.click();
       await settle();
       await clicking.stop();
-      return transport.events().filter((event) => event.type === 3 && event.data.source === 2).length;
+      return sent(transport).filter((event) => event.type === 3 && event.data.source === 2).length;
     };
     expect(await clicks(true)).toBeGreaterThan(0);
     expect(await clicks(false)).toBe(0);
