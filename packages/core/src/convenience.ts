@@ -12,7 +12,7 @@ export interface StartOptions extends Omit<RecorderOptions, 'transport'> {
 }
 
 let current: Recorder | undefined;
-/** Gate changes made before `start()`, replayed on the recorder it creates. */
+/** Gate calls made while no recorder runs (before `start()`, after `stop()`), replayed on the next one. */
 let early: Array<(recorder: Recorder) => Promise<void>> = [];
 
 /**
