@@ -1,6 +1,8 @@
 import { fetchTransport } from '@lowlight/transport/fetch';
 import type { Transport } from '@lowlight/transport';
 import { createRecorder, type Recorder, type RecorderOptions } from './createRecorder';
+import { saveChoice, type Consent, type GateChange } from './gate';
+import type { Traits } from './identity';
 
 export interface StartOptions extends Omit<RecorderOptions, 'transport'> {
   /** Absolute http(s) URL the default transport POSTs batches to. Required unless `transport` is given. */
@@ -10,11 +12,13 @@ export interface StartOptions extends Omit<RecorderOptions, 'transport'> {
 }
 
 let current: Recorder | undefined;
+/** Gate calls made while no recorder runs (before `start()`, after `stop()`), replayed on the next one. */
+let early: Array<(recorder: Recorder) => Promise<void>> = [];
 
 /**
  * Starts recording this page with safe defaults. `start({ endpoint })` alone
  * is enough; every other option is optional. A second call while recording
- * does nothing.
+ * or waiting for the privacy gate does nothing.
  *
  * @example
  * import { start } from '@lowlight/core';
@@ -22,12 +26,14 @@ let current: Recorder | undefined;
  */
 export async function start(options: StartOptions): Promise<void> {
   const status = current?.getState().status;
-  if (status === 'starting' || status === 'recording' || status === 'paused') return;
+  if (status && status !== 'idle' && status !== 'stopped') return;
   if (!options || typeof options !== 'object') {
     throw new Error('[lowlight] start: pass an options object, e.g. start({ endpoint: "https://collect.example.com/batch" })');
   }
   const transport = options.transport ?? fetchTransport({ endpoint: options.endpoint as string, onError: options.onError });
   current = createRecorder({ ...options, transport });
+  for (const call of early) void call(current);
+  early = [];
   await current.start();
 }
 
@@ -49,6 +55,43 @@ export function pause(): void {
 /** Resumes capturing with a fresh full snapshot. */
 export async function resume(): Promise<void> {
   await current?.resume();
+}
+
+/**
+ * Sets the visitor's consent; see `Recorder.consent`. May be called before
+ * `start()`: a denial is saved at once, and the state applies when recording starts.
+ *
+ * @example
+ * cmp.onChange((accepted) => consent(accepted ? 'granted' : 'denied'));
+ */
+export function consent(state: Consent): Promise<void> {
+  return change({ consent: state }, (recorder) => recorder.consent(state));
+}
+
+/** Names the visitor for this tab session; see `Recorder.identify`. May be called before `start()`. */
+export function identify(id: string, traits?: Traits): Promise<void> {
+  return change({ identity: { id, traits } }, (recorder) => recorder.identify(id, traits));
+}
+
+/** Opts the visitor out on every page until `optIn()`; saved at once, even if `start()` is never called. */
+export function optOut(): Promise<void> {
+  return change({ optedOut: true }, (recorder) => recorder.optOut());
+}
+
+/** Undoes `optOut()`; every other gate still applies. */
+export function optIn(): Promise<void> {
+  return change({ optedOut: false }, (recorder) => recorder.optIn());
+}
+
+/**
+ * Before `start()`, or after `stop()`, no recorder runs: the choice is checked
+ * and saved now, and the call replayed on the recorder the next `start()` creates.
+ */
+function change(next: GateChange, call: (recorder: Recorder) => Promise<void>): Promise<void> {
+  if (current && current.getState().status !== 'stopped') return call(current);
+  saveChoice(next);
+  early.push(call);
+  return Promise.resolve();
 }
 
 /** The recorder `start()` created, if any: for `subscribe`, `getState` and `use`. */

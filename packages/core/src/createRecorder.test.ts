@@ -119,7 +119,7 @@ describe('createRecorder', () => {
     recorder.pause();
     await recorder.resume();
     await recorder.stop();
-    expect(statuses).toEqual(['starting', 'recording', 'paused', 'recording', 'stopped']);
+    expect(statuses).toEqual(['waiting', 'starting', 'recording', 'paused', 'recording', 'stopped']);
   });
 
   it('sends what is buffered when the page is hidden', async () => {

@@ -1,6 +1,9 @@
 import { createEventMasker, EventType, PRIVACY_LEVELS, type Detector, type PrivacyLevel, type RecordedEvent } from '@lowlight/mask';
 import type { Transport } from '@lowlight/transport';
 import { sessionStore } from './firstPartyStorage';
+import { createGate, type Consent, type GateChange, type GateOptions } from './gate';
+import { identifyEvent, type Traits } from './identity';
+import { invalidOption } from './invalidOption';
 import { observeNavigation, pageviewEvent } from './pageview';
 import { createPluginPipeline, type LowlightPlugin } from './plugins';
 import { randomId } from './randomId';
@@ -18,9 +21,11 @@ export interface SamplingOptions {
    * event, so typing is not seen until the field loses focus. Default `'all'`.
    */
   input?: 'last' | 'all';
+  /** Record clicks, focus, blur and touches. Default true. */
+  mouseInteraction?: boolean;
 }
 
-export interface RecorderOptions {
+export interface RecorderOptions extends GateOptions {
   /** Where masked batches go, e.g. `fetchTransport({ endpoint })`. */
   transport: Transport;
   /** How much is masked: `'strict'`, `'balanced'` (default) or `'relaxed'`. */
@@ -37,7 +42,11 @@ export interface RecorderOptions {
 }
 
 export interface Recorder {
-  /** Starts recording: loads rrweb, takes a full snapshot, then records changes. */
+  /**
+   * Starts recording once the privacy gate is open: loads rrweb, takes a full
+   * snapshot, then records changes. While the gate is closed (Do Not Track,
+   * consent pending, ...) nothing is loaded, stored or sent; `state.gate` says why.
+   */
   start(): Promise<void>;
   /** Stops recording and sends what was captured; nothing recorded after it is sent. */
   stop(): Promise<void>;
@@ -47,6 +56,21 @@ export interface Recorder {
   resume(): Promise<void>;
   /** Resolves once every event captured so far has been handed to the network. */
   flush(): Promise<void>;
+  /**
+   * Sets the visitor's consent. `'granted'` starts recording (after `start()`) with a fresh full snapshot.
+   * `'denied'` stops at once, discards everything not yet sent, and is remembered in localStorage
+   * until `consent('granted')`. `'pending'` stops and discards too, but is not remembered.
+   */
+  consent(state: Consent): Promise<void>;
+  /**
+   * Names the visitor for this tab session (kept in sessionStorage, never a cookie) and sends it as a
+   * `lowlight/identify` event. Under `requireIdentity`, recording starts once the visitor is identified.
+   */
+  identify(id: string, traits?: Traits): Promise<void>;
+  /** The visitor opts out: recording stops at once like a denial, and stays off on every page until `optIn()`. */
+  optOut(): Promise<void>;
+  /** Undoes `optOut()`; every other gate still applies. */
+  optIn(): Promise<void>;
   /** Adds a plugin; returns a function that removes it. */
   use(plugin: LowlightPlugin): () => void;
   getState(): RecorderState;
@@ -55,14 +79,14 @@ export interface Recorder {
 
 type RecordFn = typeof import('@rrweb/record').record;
 
-const SAMPLING_DEFAULTS = { mousemove: 50, scroll: 150, input: 'all' } as const;
+const SAMPLING_DEFAULTS = { mousemove: 50, scroll: 150, input: 'all', mouseInteraction: true } as const;
 
 /**
  * Creates a recorder. Nothing happens until `start()`; creating one touches no
  * global, so it is safe during server-side rendering.
  *
  * Every event takes one path, in this order:
- * record (rrweb) → mask → plugins → serialize → egress guard → transport (batch → compress → send).
+ * record (rrweb) → gate → mask → plugins → serialize → egress guard → transport (batch → compress → send).
  *
  * @example
  * const recorder = createRecorder({ transport: fetchTransport({ endpoint: 'https://collect.example.com/batch' }) });
@@ -83,9 +107,10 @@ export function createRecorder(options: RecorderOptions): Recorder {
     maskChar: options.maskChar,
     onError: report,
   });
+  const gate = createGate(options);
   const plugins = createPluginPipeline(report);
   for (const plugin of options.plugins ?? []) plugins.use(plugin);
-  const store = createStore<RecorderState>({ status: 'idle', sessionId: undefined });
+  const store = createStore<RecorderState>({ status: 'idle', sessionId: undefined, gate: undefined });
   const sampling = { ...SAMPLING_DEFAULTS, ...options.sampling };
 
   let record: RecordFn | undefined;
@@ -97,7 +122,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
 
   /** The data path. Every event, rrweb's or Lowlight's own, goes through here. */
   function capture(event: RecordedEvent): void {
-    if (store.getState().status !== 'recording') return;
+    const { status, gate: gateState } = store.getState();
+    if (status !== 'recording' || gateState !== 'open') return; // the gate: no event passes while it is closed
     const isFirstSnapshot = pageviewPending && event.type === EventType.FullSnapshot;
     const masked = masker.maskEvent(event);
     const processed = masked && plugins.process(masked);
@@ -108,6 +134,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
       // rrweb snapshots once the document is parsed; by then the title and layout are final.
       pageviewPending = false;
       capture(pageviewEvent(window, masker, 'load'));
+      const identity = gate.identity();
+      if (identity) capture(identifyEvent(identity));
     }
   }
 
@@ -135,6 +163,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
           mousemove: sampling.mousemove,
           scroll: sampling.scroll,
           input: sampling.input,
+          mouseInteraction: sampling.mouseInteraction,
           media: 800,
         },
         slimDOMOptions: {
@@ -163,10 +192,39 @@ export function createRecorder(options: RecorderOptions): Recorder {
 
   async function start(): Promise<void> {
     const status = store.getState().status;
-    if (status === 'starting' || status === 'recording' || status === 'paused') return;
+    if (status !== 'idle' && status !== 'stopped') return;
     if (typeof window === 'undefined' || typeof document === 'undefined') {
       throw new Error('[lowlight] core: start() needs a browser window; call it on the client, not during server rendering');
     }
+    gate.read(window);
+    await followGate('waiting');
+  }
+
+  /** Opens or closes recording to match the gate: in `start()`, and after every runtime change. */
+  async function followGate(status = store.getState().status): Promise<void> {
+    if (status === 'idle' || status === 'stopped') return;
+    const gateState = gate.decide();
+    if (gateState !== 'open' && status !== 'waiting') {
+      // Closed while recording: stop at once and drop what is unsent. Unlike stop(), nothing is flushed,
+      // so the last seconds (often the click on "reject") never leave the page (getsentry/sentry-javascript#22220).
+      store.setState({ status: 'waiting', gate: gateState, sessionId: undefined });
+      halt();
+      transport.discard();
+    } else {
+      store.setState({ status, gate: gateState });
+      if (gateState === 'open' && status === 'waiting') await begin();
+    }
+  }
+
+  /** A runtime change; a bad argument throws here, at the call. */
+  function change(next: GateChange): Promise<void> {
+    gate.apply(next);
+    // While recording, a new identity is sent at once; before the first snapshot, capture() sends it with the pageview.
+    if (next.identity && !pageviewPending) capture(identifyEvent(next.identity));
+    return followGate();
+  }
+
+  async function begin(): Promise<void> {
     store.setState({ status: 'starting' });
     try {
       // Loaded here, not at import: rrweb touches window at module load, and pages that never record never pay for it.
@@ -175,9 +233,9 @@ export function createRecorder(options: RecorderOptions): Recorder {
       store.setState({ status: 'idle' });
       throw error;
     }
-    if (store.getState().status !== 'starting') return; // stopped while loading
+    if (store.getState().status !== 'starting') return; // stopped, or the gate closed, while loading
     context = { sessionId: resolveSessionId(sessionStore()), pageviewId: randomId() };
-    transport.open({ ...context, policy: `lowlight/1;level=${masker.level}` });
+    transport.open({ ...context, policy: gate.policy(masker.level) });
     store.setState({ status: 'recording', sessionId: context.sessionId });
     pageviewPending = true;
     startRrweb();
@@ -198,16 +256,21 @@ export function createRecorder(options: RecorderOptions): Recorder {
     stopRrweb = undefined;
   }
 
+  function halt(): void {
+    stopCapturing();
+    for (const undo of teardown) undo();
+    teardown = [];
+    if (context) plugins.notify('onStop');
+    context = undefined;
+  }
+
   return {
     start,
     async stop() {
       const status = store.getState().status;
       if (status === 'idle' || status === 'stopped') return;
       store.setState({ status: 'stopped' });
-      stopCapturing();
-      for (const undo of teardown) undo();
-      teardown = [];
-      if (context) plugins.notify('onStop');
+      halt();
       await transport.flush();
     },
     pause() {
@@ -221,6 +284,10 @@ export function createRecorder(options: RecorderOptions): Recorder {
       startRrweb();
     },
     flush: () => transport.flush(),
+    consent: (consent) => change({ consent }),
+    identify: (id, traits) => change({ identity: { id, traits } }),
+    optOut: () => change({ optedOut: true }),
+    optIn: () => change({ optedOut: false }),
     use: (plugin) => plugins.use(plugin),
     getState: store.getState,
     subscribe: store.subscribe,
@@ -259,6 +326,10 @@ function validateOptions(options: RecorderOptions): RecorderOptions {
     }
     if (input !== undefined && input !== 'last' && input !== 'all') {
       throw new Error(`[lowlight] core: "sampling.input" must be 'last' or 'all', got ${JSON.stringify(input)}`);
+    }
+    const { mouseInteraction } = sampling;
+    if (mouseInteraction !== undefined && typeof mouseInteraction !== 'boolean') {
+      invalidOption('sampling.mouseInteraction', 'true or false', mouseInteraction);
     }
   }
   return options;

@@ -26,3 +26,6 @@ export function safeStorage(getStorage: () => Storage | undefined): SafeStorage 
 
 /** The tab's `sessionStorage`, read lazily so importing this module touches nothing. */
 export const sessionStore = (): SafeStorage => safeStorage(() => globalThis.sessionStorage);
+
+/** The site's `localStorage`, for the visitor's lasting choices (a denial, an opt-out). Read lazily too. */
+export const localStore = (): SafeStorage => safeStorage(() => globalThis.localStorage);

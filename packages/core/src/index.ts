@@ -1,7 +1,10 @@
 export { createRecorder } from './createRecorder';
 export type { Recorder, RecorderOptions, SamplingOptions } from './createRecorder';
-export { flush, getRecorder, pause, resume, start, stop } from './convenience';
+export { consent, flush, getRecorder, identify, optIn, optOut, pause, resume, start, stop } from './convenience';
 export type { StartOptions } from './convenience';
+export type { Consent, GateOptions, GateState } from './gate';
+export { IDENTIFY_EVENT } from './identity';
+export type { Identity, Traits } from './identity';
 export type { LowlightPlugin, PluginContext } from './plugins';
 export type { RecorderState, RecorderStatus } from './store';
 export { PAGEVIEW_EVENT } from './pageview';

@@ -1,11 +1,18 @@
-/** Where the recorder is in its lifecycle. */
-export type RecorderStatus = 'idle' | 'starting' | 'recording' | 'paused' | 'stopped';
+import type { GateState } from './gate';
+
+/**
+ * Where the recorder is in its lifecycle. `'waiting'`: `start()` was called but the privacy gate is
+ * closed; recording begins when it opens.
+ */
+export type RecorderStatus = 'idle' | 'waiting' | 'starting' | 'recording' | 'paused' | 'stopped';
 
 /** A snapshot of the recorder's state, for UI bindings (React, Vue). */
 export interface RecorderState {
   readonly status: RecorderStatus;
   /** The session id once recording has started. */
   readonly sessionId: string | undefined;
+  /** `'open'`, or why nothing is recorded (`'dnt'`, `'pending'`, ...); decided by `start()`, undefined before. */
+  readonly gate: GateState | undefined;
 }
 
 export interface Store<T> {

@@ -1,7 +1,7 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { memoryTransport } from '@lowlight/transport/memory';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRecorder, LowlightProvider, useLowlight } from './index';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -29,9 +29,8 @@ describe('@lowlight/react', () => {
         </LowlightProvider>,
       );
     });
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    });
+    // start() loads rrweb first; on a busy machine that can take longer than any fixed pause.
+    await act(() => vi.waitFor(() => expect(recorder.getState().status).toBe('recording')));
     expect(container.querySelector('#status')!.textContent).toBe('recording');
     await act(async () => root.unmount());
     await new Promise((resolve) => setTimeout(resolve, 0));

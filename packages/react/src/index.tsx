@@ -26,7 +26,7 @@ export function LowlightProvider({ recorder, autoStart = true, children }: Lowli
   return <RecorderContext.Provider value={recorder}>{children}</RecorderContext.Provider>;
 }
 
-const SERVER_STATE: RecorderState = { status: 'idle', sessionId: undefined };
+const SERVER_STATE: RecorderState = { status: 'idle', sessionId: undefined, gate: undefined };
 
 /** The provider's recorder and its live state. */
 export function useLowlight(): { recorder: Recorder; state: RecorderState } {

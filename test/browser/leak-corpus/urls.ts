@@ -80,10 +80,11 @@ export const urlPages: LeakPage[] = [
   },
   {
     name: 'identity-param-in-url',
-    mechanism: 'page URL: the ll_id tracked-link parameter is never recorded as is',
-    query: '?ll_id=tracked-link-identity-secret&ref=newsletter',
+    // The id itself travels on purpose, as `lowlight/identify` metadata (test/browser/gates.test.ts checks that).
+    mechanism: 'page URL: the ll_id tracked-link parameter is removed from every recorded URL',
+    query: '?ll_id=tracked-link-identity&ref=newsletter',
     body: '<p>CANARY-ll-id</p>',
-    secrets: ['tracked-link-identity-secret'],
+    secrets: ['ll_id'],
     canary: 'CANARY-ll-id',
   },
 ];

@@ -1,0 +1,50 @@
+import { memoryTransport } from '@lowlight/transport/memory';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { consent, getRecorder, identify, optIn, optOut, start, stop } from './convenience';
+import { CONSENT_KEY, OPT_OUT_KEY } from './gate';
+import { IDENTIFY_EVENT } from './identity';
+
+beforeEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+});
+
+afterEach(async () => {
+  await stop();
+});
+
+describe('convenience gate calls', () => {
+  it('applies consent and identity given before start() once it runs', async () => {
+    await consent('granted');
+    await identify('visitor-1');
+    const transport = memoryTransport();
+    await start({ transport, consent: 'pending', requireIdentity: true });
+    await getRecorder()!.flush();
+    expect(getRecorder()!.getState()).toMatchObject({ status: 'recording', gate: 'open' });
+    expect(transport.events().some((event) => (event.data as { tag?: string }).tag === IDENTIFY_EVENT)).toBe(true);
+  });
+
+  it('saves a denial or an opt-out at once, even if recording never starts', async () => {
+    await consent('denied');
+    await optOut();
+    expect({ ...localStorage }).toEqual({ [CONSENT_KEY]: 'denied', [OPT_OUT_KEY]: '1' });
+    await start({ transport: memoryTransport() });
+    expect(getRecorder()!.getState()).toMatchObject({ status: 'waiting', gate: 'opted-out' });
+    await optIn();
+    expect(getRecorder()!.getState().gate).toBe('denied');
+  });
+
+  it('keeps a call made after stop() for the next start()', async () => {
+    await start({ transport: memoryTransport(), consent: 'pending' });
+    await stop();
+    await consent('granted');
+    await start({ transport: memoryTransport(), consent: 'pending' });
+    expect(getRecorder()!.getState()).toMatchObject({ status: 'recording', gate: 'open' });
+  });
+
+  it('throws for a bad call before start() and saves nothing', () => {
+    expect(() => consent('no' as never)).toThrow(/"consent" must be one of granted, pending, denied, got "no"/);
+    expect(() => identify(undefined as never)).toThrow(/"id" must be a non-empty string/);
+    expect({ ...localStorage }).toEqual({});
+  });
+});
