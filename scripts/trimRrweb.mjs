@@ -7,13 +7,21 @@
 // if an rrweb upgrade changes it, the build fails here instead of shipping a
 // half-patched recorder.
 
-/** Top-level functions replaced by a no-op, and why that is safe. */
-const INERT_FUNCTIONS = [
+/** Top-level functions and classes replaced by an inert stand-in, and why that is safe. */
+const INERT_DECLARATIONS = [
   // Lowlight passes no `hooks` option, so merging them is a no-op anyway.
-  { name: 'mergeHooks', body: '{}' },
+  { kind: 'function', name: 'mergeHooks', body: '() {}' },
   // `collectFonts` is always false: font files are never recorded.
-  { name: 'initFontObserver', body: '{ return () => {}; }' },
+  { kind: 'function', name: 'initFontObserver', body: '() { return () => {}; }' },
+  // rrdom's virtual node, bundled for `instanceof` checks that are always false on a real page.
+  { kind: 'class', name: 'BaseRRNode', body: ' {}' },
+  // rrweb's own text masking by class (`rr-mask`): Lowlight decides masking itself, on every event,
+  // and this saves an ancestor `closest()` walk per element while rrweb serializes.
+  { kind: 'function', name: 'needMaskingText', body: '() { return false; }' },
 ];
+
+// The deprecated `mirror` export and the Proxy that warns on its use: record() never touches them.
+const DEPRECATED_MIRROR = { start: 'const DEPARTED_MIRROR_ACCESS_WARNING', end: 'function throttle(', declared: 'DEPARTED_MIRROR_ACCESS_WARNING,_mirror' };
 
 // Canvas pixels cannot be masked, so `recordCanvas` is always false. The
 // canvas manager and its inline worker (about 3 KB gzip) give way to an inert
@@ -48,8 +56,8 @@ function replaceCanvas(code) {
   return code.slice(0, start) + INERT_CANVAS_MANAGER + code.slice(end);
 }
 
-function replaceFunction(code, { name, body }) {
-  const header = `\nfunction ${name}(`;
+function replaceDeclaration(code, { kind, name, body }) {
+  const header = `\n${kind} ${name}${kind === 'function' ? '(' : ' {'}`;
   const start = code.indexOf(header);
   const end = code.indexOf('\n}\n', start);
   const declaration = start >= 0 && end > start ? code.slice(start + 1, end + 2) : '';
@@ -57,7 +65,16 @@ function replaceFunction(code, { name, body }) {
   if (code.indexOf(header, start + 1) !== -1 || !declaration || /\n(?:function|class|const|let|var) /.test(declaration)) {
     throw shapeChanged(name);
   }
-  return `${code.slice(0, start + 1)}function ${name}() ${body}${code.slice(end + 2)}`;
+  return `${code.slice(0, start + 1)}${kind} ${name}${body}${code.slice(end + 2)}`;
+}
+
+function replaceDeprecatedMirror(code) {
+  const start = code.indexOf(DEPRECATED_MIRROR.start);
+  const end = code.indexOf(DEPRECATED_MIRROR.end);
+  const section = start >= 0 && end > start ? code.slice(start, end) : '';
+  const declared = [...section.matchAll(/^(?:const|let|var|function|class) (\w+)/gm)].map((match) => match[1]);
+  if (declared.join(',') !== DEPRECATED_MIRROR.declared || !section.includes('new Proxy(_mirror')) throw shapeChanged('deprecated mirror');
+  return `${code.slice(0, start)}let _mirror = {};\n${code.slice(end)}`;
 }
 
 function replaceCrossOriginIframes(code) {
@@ -81,8 +98,8 @@ export function trimRrweb() {
     name: 'lowlight-trim-rrweb',
     transform(code, id) {
       if (!/[\\/]@rrweb[\\/]record[\\/]dist[\\/]record\.js$/.test(id)) return null;
-      const trimmed = replaceCrossOriginIframes(replaceCanvas(code));
-      return { code: INERT_FUNCTIONS.reduce(replaceFunction, trimmed), map: null };
+      const trimmed = replaceDeprecatedMirror(replaceCrossOriginIframes(replaceCanvas(code)));
+      return { code: INERT_DECLARATIONS.reduce(replaceDeclaration, trimmed), map: null };
     },
   };
 }

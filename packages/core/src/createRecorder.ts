@@ -166,18 +166,9 @@ export function createRecorder(options: RecorderOptions): Recorder {
           mouseInteraction: sampling.mouseInteraction,
           media: 800,
         },
-        slimDOMOptions: {
-          script: true,
-          comment: true,
-          headFavicon: true,
-          headWhitespace: true,
-          headMetaSocial: true,
-          headMetaRobots: true,
-          headMetaHttpEquiv: true,
-          headMetaVerification: true,
-          headMetaAuthorship: true,
-          headMetaDescKeywords: true,
-        },
+        // Scripts, comments, favicons, head whitespace, social/robots/verification <meta>, and <title>
+        // changes: none is shown in a replay, and each could carry data.
+        slimDOMOptions: 'all',
         errorHandler: (error: unknown) => {
           report(error);
           return true;
@@ -300,37 +291,22 @@ function listen(target: EventTarget, type: string, listener: () => void): () => 
 }
 
 function validateOptions(options: RecorderOptions): RecorderOptions {
-  if (!options || typeof options !== 'object') {
-    throw new Error('[lowlight] core: createRecorder() needs an options object with a "transport"');
-  }
-  const { transport, privacy, sampling, plugins, onError } = options;
+  if (!options || typeof options !== 'object') invalidOption('options', 'an object with a "transport"', options);
+  const { transport, privacy, sampling = {}, plugins, onError } = options;
   if (!transport || typeof transport.push !== 'function' || typeof transport.flush !== 'function') {
-    throw new Error('[lowlight] core: "transport" must be a Transport, e.g. fetchTransport({ endpoint })');
+    invalidOption('transport', 'a Transport, e.g. fetchTransport({ endpoint })', typeof transport);
   }
-  if (privacy !== undefined && !PRIVACY_LEVELS.includes(privacy)) {
-    throw new Error(`[lowlight] core: "privacy" must be one of ${PRIVACY_LEVELS.join(', ')}, got ${JSON.stringify(privacy)}`);
+  if (privacy !== undefined && !PRIVACY_LEVELS.includes(privacy)) invalidOption('privacy', `one of ${PRIVACY_LEVELS.join(', ')}`, privacy);
+  if (plugins !== undefined && !Array.isArray(plugins)) invalidOption('plugins', 'an array of plugins', typeof plugins);
+  if (onError !== undefined && typeof onError !== 'function') invalidOption('onError', 'a function', typeof onError);
+  const { mousemove, scroll, input, mouseInteraction } = sampling;
+  if (mousemove !== undefined && mousemove !== false && !isNonNegative(mousemove)) {
+    invalidOption('sampling.mousemove', 'a number of ms or false', mousemove);
   }
-  if (plugins !== undefined && !Array.isArray(plugins)) {
-    throw new Error('[lowlight] core: "plugins" must be an array of plugins');
-  }
-  if (onError !== undefined && typeof onError !== 'function') {
-    throw new Error('[lowlight] core: "onError" must be a function');
-  }
-  if (sampling !== undefined) {
-    const { mousemove, scroll, input } = sampling;
-    if (mousemove !== undefined && mousemove !== false && !isNonNegative(mousemove)) {
-      throw new Error(`[lowlight] core: "sampling.mousemove" must be a number of ms or false, got ${JSON.stringify(mousemove)}`);
-    }
-    if (scroll !== undefined && !isNonNegative(scroll)) {
-      throw new Error(`[lowlight] core: "sampling.scroll" must be a number of ms, got ${JSON.stringify(scroll)}`);
-    }
-    if (input !== undefined && input !== 'last' && input !== 'all') {
-      throw new Error(`[lowlight] core: "sampling.input" must be 'last' or 'all', got ${JSON.stringify(input)}`);
-    }
-    const { mouseInteraction } = sampling;
-    if (mouseInteraction !== undefined && typeof mouseInteraction !== 'boolean') {
-      invalidOption('sampling.mouseInteraction', 'true or false', mouseInteraction);
-    }
+  if (scroll !== undefined && !isNonNegative(scroll)) invalidOption('sampling.scroll', 'a number of ms', scroll);
+  if (input !== undefined && input !== 'last' && input !== 'all') invalidOption('sampling.input', "'last' or 'all'", input);
+  if (mouseInteraction !== undefined && typeof mouseInteraction !== 'boolean') {
+    invalidOption('sampling.mouseInteraction', 'true or false', mouseInteraction);
   }
   return options;
 }

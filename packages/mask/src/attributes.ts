@@ -13,28 +13,27 @@
  */
 export type AttributeKind = 'structure' | 'text' | 'url' | 'css' | 'field' | 'meta' | 'drop';
 
-const URL_ATTRIBUTES = new Set([
-  'href', 'src', 'srcset', 'action', 'formaction', 'poster', 'background', 'cite', 'data', 'longdesc',
-  'manifest', 'ping', 'xlink:href', 'codebase', 'archive', 'usemap', 'icon', 'imagesrcset', 'rr_src',
-]);
+const URL_ATTRIBUTES = new Set(
+  (
+    'href src srcset action formaction poster background cite data longdesc manifest ping xlink:href ' +
+    'codebase archive usemap icon imagesrcset rr_src'
+  ).split(' '),
+);
 
-const STRUCTURE_ATTRIBUTES = new Set([
-  // HTML
-  'class', 'id', 'name', 'type', 'role', 'rel', 'for', 'form', 'dir', 'lang', 'tabindex', 'hidden',
-  'disabled', 'readonly', 'required', 'multiple', 'width', 'height', 'colspan', 'rowspan', 'span',
-  'align', 'valign', 'target', 'method', 'enctype', 'charset', 'media', 'sizes', 'loading', 'decoding',
-  'crossorigin', 'integrity', 'async', 'defer', 'nomodule', 'referrerpolicy', 'autocomplete', 'inputmode',
-  'maxlength', 'minlength', 'size', 'cols', 'rows', 'wrap', 'min', 'max', 'step', 'pattern', 'accept',
-  'open', 'draggable', 'spellcheck', 'translate', 'contenteditable', 'slot', 'part', 'is', 'start',
-  'reversed', 'scope', 'headers', 'frameborder', 'allow', 'allowfullscreen', 'sandbox', 'scrolling',
-  'autoplay', 'controls', 'loop', 'muted', 'playsinline', 'preload', 'kind', 'srclang', 'default',
-  'shape', 'coords', 'http-equiv', 'property', 'itemprop', 'itemscope', 'itemtype', 'popover', 'inert',
-  'aria-hidden', 'aria-expanded', 'aria-selected', 'aria-checked', 'aria-disabled', 'aria-controls',
-  'aria-labelledby', 'aria-describedby', 'aria-haspopup', 'aria-live', 'aria-current', 'aria-modal',
-  'aria-orientation', 'aria-pressed', 'aria-level', 'aria-posinset', 'aria-setsize', 'aria-atomic',
-  'aria-busy', 'aria-owns', 'aria-sort', 'aria-colcount', 'aria-rowcount', 'aria-colindex', 'aria-rowindex',
-  'data-ll-mask', 'data-ll-block', 'data-ll-unmask',
-]);
+/** Layout and behaviour hooks: kept under a mask. A space-separated list keeps the bundle small. */
+const STRUCTURE_ATTRIBUTES = new Set(
+  (
+    'class id name type role rel for form dir lang tabindex hidden disabled readonly required multiple ' +
+    'width height colspan rowspan span align valign target method enctype charset media sizes loading ' +
+    'decoding crossorigin integrity async defer nomodule referrerpolicy autocomplete inputmode maxlength ' +
+    'minlength size cols rows wrap min max step pattern accept open draggable spellcheck translate ' +
+    'contenteditable slot part is start reversed scope headers frameborder allow allowfullscreen sandbox ' +
+    'scrolling autoplay controls loop muted playsinline preload kind srclang default shape coords ' +
+    'http-equiv property itemprop itemscope itemtype popover inert'
+  ).split(' '),
+);
+/** `aria-*` attributes are states and relations, except these, which are read out as text. */
+const ARIA_TEXT = new Set(['aria-label', 'aria-description', 'aria-valuetext', 'aria-placeholder', 'aria-roledescription', 'aria-valuenow']);
 
 /** `<meta>` names whose content a replay needs and which hold no visitor data. */
 export const SAFE_META_NAMES = new Set(['viewport', 'color-scheme', 'theme-color', 'content-type']);
@@ -54,7 +53,8 @@ export function classifyAttribute(name: string, isField: boolean, isMeta: boolea
   if (URL_ATTRIBUTES.has(name)) return 'url';
   if (name === 'content' && isMeta) return 'meta';
   if (name.startsWith('on')) return 'drop';
-  if (STRUCTURE_ATTRIBUTES.has(name)) return 'structure';
+  if (STRUCTURE_ATTRIBUTES.has(name) || name.startsWith('data-ll-')) return 'structure';
+  if (name.startsWith('aria-')) return ARIA_TEXT.has(name) ? 'text' : 'structure';
   // SVG's many geometry and presentation attributes draw shapes; its text lives in text nodes.
-  return isSvg && !name.startsWith('aria-') && !name.startsWith('data-') ? 'structure' : 'text';
+  return isSvg && !name.startsWith('data-') ? 'structure' : 'text';
 }

@@ -33,6 +33,8 @@ export const Flag = {
   Meta: 256,
   /** An SVG element. Read from a node's own flags only: HTML inside `<foreignObject>` is not SVG. */
   Svg: 512,
+  /** An `<input>`, whose `type` may change later (a mutation carries no tag name). */
+  Input: 1024,
 } as const;
 
 /** Elements that start a field: an ancestor's `data-ll-unmask` does not reach past them. */
@@ -57,10 +59,6 @@ const TAG_FLAGS: Record<string, number> = {
 };
 /** `<input>` types that are buttons: their value is a label, not something typed. */
 const BUTTON_TYPES = new Set(['submit', 'button', 'reset', 'image']);
-const INPUT_TYPES = new Set([
-  'text', 'search', 'email', 'tel', 'url', 'password', 'number', 'date', 'datetime-local', 'month',
-  'week', 'time', 'color', 'range', 'hidden', 'file', 'checkbox', 'radio',
-]);
 /** Input types whose value is never recorded, even unmasked. */
 const SECRET_TYPES = new Set(['password', 'hidden']);
 /** `autocomplete` tokens whose values are never recorded, even unmasked. */
@@ -73,11 +71,8 @@ const lower = (value: unknown): string => (typeof value === 'string' ? value.tri
 export function ownFlags(tagName: string, attributes: Attributes, isSvg: boolean): number {
   let flags = (TAG_FLAGS[tagName] ?? 0) | (isSvg ? Flag.Svg : 0);
   if (FIELD_TAGS.has(tagName)) flags |= Flag.Field;
-  if (tagName === 'input') {
-    const type = lower(attributes.type) || 'text';
-    if (!BUTTON_TYPES.has(type)) flags |= Flag.Field;
-    if (SECRET_TYPES.has(type)) flags |= Flag.Secret;
-  }
+  // An input without a type is a text field; a type attribute is judged by applyMarkChanges.
+  if (tagName === 'input') flags |= Flag.Input | (attributes.type === undefined ? Flag.Field : 0);
   return applyMarkChanges(flags, attributes);
 }
 
@@ -104,11 +99,10 @@ export function applyMarkChanges(flags: number, changed: Attributes): number {
         next = isPresent(value) && lower(value) !== 'false' ? next | Flag.Editable : next & ~Flag.Editable;
         break;
       case 'type': {
+        // A field stays a field (and a secret stays secret) whatever its type becomes later.
         const type = lower(value);
-        if (next & Flag.Field || INPUT_TYPES.has(type)) {
-          if (!BUTTON_TYPES.has(type)) next |= Flag.Field;
-          if (SECRET_TYPES.has(type)) next |= Flag.Secret | Flag.Field;
-        }
+        if (next & Flag.Input && !BUTTON_TYPES.has(type)) next |= Flag.Field;
+        if (next & Flag.Field && SECRET_TYPES.has(type)) next |= Flag.Secret;
         break;
       }
       case 'autocomplete':
