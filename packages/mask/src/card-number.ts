@@ -3,6 +3,7 @@ import { passesLuhn } from './luhn';
 import type { Detector } from './types';
 
 /** Digit groups separated by single spaces or dashes, e.g. "4111 1111-1111 1111". */
+const CARD_WINDOW = { maxGroups: 5, maxEdge: 4, minDigits: 13, maxDigits: 19 };
 const GROUPED_DIGITS = /\d+(?:[ -]\d+)*/g;
 
 /**
@@ -13,7 +14,7 @@ export const cardNumber: Detector = {
   name: 'lowlight/card-number@1',
   label: 'card number',
   maskMatches: (text, redact) =>
-    text.replace(GROUPED_DIGITS, (run) => (run.length < 13 ? run : maskGroupWindows(run, /[ -]/, 5, 4, isCard, redact))),
+    text.replace(GROUPED_DIGITS, (run) => (run.length < 13 ? run : maskGroupWindows(run, /[ -]/, CARD_WINDOW, isCard, redact))),
 };
 
 function isCard(groups: string[]): boolean {

@@ -57,16 +57,26 @@ export interface EventMasker {
   readonly level: PrivacyLevel;
 }
 
-const NODE_TYPES: readonly number[] = Object.values(NodeType);
+const WHITESPACE = /\s/;
+const NON_WHITESPACE = /\S/g;
 
 /**
- * Fields of rrweb's serialized shapes that masking handles by name. Any other
- * field, including ones a newer rrweb adds, gets the detectors: every string
- * an event carries passes them, which is what lets the egress guard be skipped
- * when no plugin changed an event.
+ * Every field rrweb 2.1.6 puts on serialized element and text nodes. They are
+ * produced by rrweb, never by the page, so a new one can only come with a new
+ * rrweb: test/browser/rrwebContract.test.ts fails the build then, instead of
+ * every node paying for a runtime scan. Other node types (documents, doctypes)
+ * are few and get the detectors over every other field.
  */
-const HANDLED_NODE_FIELDS = new Set(['id', 'type', 'childNodes', 'tagName', 'attributes', 'textContent', 'isStyle', 'isSVG', 'isShadow', 'isShadowHost', 'isCustom', 'needBlock', 'rootId']);
-/** Per shape, the fields holding strings or objects that masking handles by name. */
+export const ELEMENT_AND_TEXT_FIELDS = new Set([
+  'id', 'type', 'childNodes', 'tagName', 'attributes', 'textContent', 'isStyle', 'isSVG', 'isShadow', 'isShadowHost',
+  'isCustom', 'needBlock', 'rootId',
+]);
+
+/**
+ * Fields of event data that masking handles by name, per shape. Any other field,
+ * including ones a newer rrweb adds, gets the detectors, which is what lets the
+ * egress guard be skipped when no plugin changed an event.
+ */
 const HANDLED = {
   event: new Set(['data']),
   fullSnapshot: new Set(['node']),
@@ -112,7 +122,8 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     options.onError?.(error);
   };
 
-  const redact: Redact = (text) => text.replace(/\S/g, maskChar);
+  // Most masked values hold no whitespace: one repeat instead of a regular-expression replace.
+  const redact: Redact = (text) => (WHITESPACE.test(text) ? text.replace(NON_WHITESPACE, maskChar) : maskChar.repeat(text.length));
 
   /** Runs every detector; if one throws, the whole string is redacted (fail closed). */
   const detect = (text: string): string => {
@@ -158,6 +169,11 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     return result as AttributeValue;
   }
 
+  /** Masks a value as page text; plain strings, the common case, without allocating a closure. */
+  function maskStrings(value: AttributeValue, flags: number): AttributeValue {
+    return typeof value === 'string' ? maskPageText(value, flags) : mapStrings(value, (text) => maskPageText(text, flags));
+  }
+
   /** Runs the detectors over every field of `record` not in `handled`. */
   function detectOtherFields(record: object, handled: ReadonlySet<string>): void {
     const fields = record as Record<string, unknown>;
@@ -178,7 +194,9 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     const isMeta = (own & Flag.Meta) !== 0;
     const isSvg = (own & Flag.Svg) !== 0;
     const metaName = isMeta && all ? String(attributes.name ?? attributes['http-equiv'] ?? '').toLowerCase() : '';
-    for (const name of Object.keys(attributes)) {
+    const names = Object.keys(attributes);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
       const value = attributes[name]!;
       if (value === null || typeof value === 'boolean' || typeof value === 'number') continue;
       switch (classifyAttribute(name.toLowerCase(), isField, isMeta, isSvg)) {
@@ -189,7 +207,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
           attributes[name] = relaxed ? value : mapStrings(value, detect);
           break;
         case 'text':
-          attributes[name] = mapStrings(value, (text) => maskPageText(text, flags & ~Flag.Field));
+          attributes[name] = maskStrings(value, flags & ~Flag.Field);
           break;
         case 'url':
           attributes[name] = contentHidden(flags) ? '' : mapStrings(value, scrubUrl);
@@ -199,7 +217,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
             // Secret values go entirely; a masked field's choice is not recorded either.
             if (flags & Flag.Secret || fieldHidden(flags)) delete attributes[name];
           } else {
-            attributes[name] = mapStrings(value, (text) => maskPageText(text, flags));
+            attributes[name] = maskStrings(value, flags);
           }
           break;
         case 'meta':
@@ -215,10 +233,10 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
   /** Registers a serialized subtree in the node tree and masks it in place. */
   function maskNode(node: SerializedNode, parentId: number, inherited: number): void {
     // A shape rrweb never emits cannot be judged: throwing drops the whole event.
-    if (typeof node?.id !== 'number' || !NODE_TYPES.includes(node.type) || (node.childNodes && !Array.isArray(node.childNodes))) {
+    if (typeof node?.id !== 'number' || !(node.type >= NodeType.Document && node.type <= NodeType.Comment) || (node.childNodes && !Array.isArray(node.childNodes))) {
       throw new Error('[lowlight] mask: malformed serialized node; event dropped');
     }
-    detectOtherFields(node, HANDLED_NODE_FIELDS);
+    if (node.type !== NodeType.Element && node.type !== NodeType.Text) detectOtherFields(node, ELEMENT_AND_TEXT_FIELDS);
     let flags = inherited;
     if (node.type === NodeType.Element) {
       // rrweb lower-cases tag names when it serializes them.
@@ -244,8 +262,21 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     }
     const children = node.childNodes;
     if (!children) return;
-    if (!relaxed) maskAcrossTextSiblings(children, flags);
-    for (const child of children) maskNode(child, node.id, flags);
+    let previousIsText = false;
+    let adjacentTexts = false;
+    // Indexed loops on the hot path: the iterator protocol is slow before the JIT warms up.
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      maskNode(child, node.id, flags);
+      if (child.type === NodeType.Text) {
+        adjacentTexts ||= previousIsText;
+        previousIsText = true;
+      } else if (child.type !== NodeType.Comment) {
+        previousIsText = false;
+      }
+    }
+    // Rare: text split across sibling nodes. Each piece is masked already; now the pieces joined.
+    if (adjacentTexts && !relaxed) maskAcrossTextSiblings(children, flags);
   }
 
   /**
@@ -255,26 +286,31 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
    * Comments between the pieces are dropped anyway.
    */
   function maskAcrossTextSiblings(children: SerializedNode[], flags: number): void {
-    let run: SerializedNode[] = [];
-    const flushRun = (): void => {
-      if (run.length > 1) {
-        const joined = run.map((text) => text.textContent ?? '').join('');
-        const masked = maskPageText(joined, flags);
-        let offset = 0;
-        for (const text of run) {
-          const length = (text.textContent ?? '').length;
-          // A detector that changed the length cannot be mapped back: redact the run (fail closed).
-          text.textContent = masked.length === joined.length ? masked.slice(offset, offset + length) : redact(text.textContent ?? '');
-          offset += length;
-        }
-      }
-      run = [];
-    };
+    let first: SerializedNode | undefined;
+    // The current run of text siblings, allocated only once a second text joins it.
+    let run: SerializedNode[] | undefined;
     for (const child of children) {
-      if (child.type === NodeType.Text) run.push(child);
-      else if (child.type !== NodeType.Comment) flushRun();
+      if (child.type === NodeType.Text) {
+        if (!first) first = child;
+        else (run ??= [first]).push(child);
+      } else if (child.type !== NodeType.Comment) {
+        if (run) maskJoinedTexts(run, flags);
+        first = run = undefined;
+      }
     }
-    flushRun();
+    if (run) maskJoinedTexts(run, flags);
+  }
+
+  function maskJoinedTexts(texts: SerializedNode[], flags: number): void {
+    const joined = texts.map((text) => text.textContent ?? '').join('');
+    const masked = maskPageText(joined, flags);
+    let offset = 0;
+    for (const text of texts) {
+      const length = (text.textContent ?? '').length;
+      // A detector that changed the length cannot be mapped back: redact the run (fail closed).
+      text.textContent = masked.length === joined.length ? masked.slice(offset, offset + length) : redact(text.textContent ?? '');
+      offset += length;
+    }
   }
 
   /** Text nodes added as siblings in one mutation, in document order, joined for detection like a snapshot's. */

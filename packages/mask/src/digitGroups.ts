@@ -17,14 +17,18 @@ export type AcceptsWindow = (groups: string[], trimmed: boolean) => boolean;
  * than `maxEdge` digits is also tried trimmed down to `maxEdge` or fewer:
  * that is the glued case, and the only one worth the extra work.
  */
-export function maskGroupWindows(
-  run: string,
-  separator: RegExp,
-  maxGroups: number,
-  maxEdge: number,
-  accepts: AcceptsWindow,
-  redact: Redact,
-): string {
+export interface WindowShape {
+  /** Most groups a match spans. */
+  maxGroups: number;
+  /** Longest edge group a match can have; longer edge groups are tried trimmed. */
+  maxEdge: number;
+  /** Digits a match holds, at least and at most: windows outside are rejected before any work. */
+  minDigits: number;
+  maxDigits: number;
+}
+
+export function maskGroupWindows(run: string, separator: RegExp, shape: WindowShape, accepts: AcceptsWindow, redact: Redact): string {
+  const { maxGroups, maxEdge, minDigits, maxDigits } = shape;
   const groups = run.split(separator);
   const starts: number[] = [];
   let offset = 0;
@@ -37,11 +41,19 @@ export function maskGroupWindows(
     result = result.slice(0, start) + redact(result.slice(start, end)) + result.slice(end);
   };
   for (let first = 0; first < groups.length; first++) {
-    if (accepts([groups[first]!], false)) mask(starts[first]!, starts[first]! + groups[first]!.length);
+    const head = groups[first]!;
+    if (head.length >= minDigits && head.length <= maxDigits && accepts([head], false)) mask(starts[first]!, starts[first]! + head.length);
+    let middleDigits = 0;
     for (let last = first + 1; last < groups.length && last - first < maxGroups; last++) {
-      const head = groups[first]!;
       const tail = groups[last]!;
+      // Trimming only shortens the edges: a window whose middle alone is too long, or whose whole is too short, cannot match.
+      if (middleDigits > maxDigits) break;
+      if (head.length + middleDigits + tail.length < minDigits) {
+        middleDigits += tail.length;
+        continue;
+      }
       const middle = groups.slice(first + 1, last);
+      middleDigits += tail.length;
       // Characters cut off the front of the first group, and kept at the front of the last.
       const cuts = head.length > maxEdge ? [0, ...range(head.length - maxEdge, head.length - 1)] : [0];
       const keeps = tail.length > maxEdge ? [tail.length, ...range(1, maxEdge)] : [tail.length];

@@ -5,7 +5,11 @@
  */
 export const DEFAULT_DETECTOR_MIN_DIGITS = 8;
 
+const DIGIT_OR_AT = /[\d@]/;
+
 export function mayHoldDefaultMatch(text: string): boolean {
+  // Most text has no digit at all: a native scan answers that without a loop in JavaScript.
+  if (!DIGIT_OR_AT.test(text)) return false;
   if (text.includes('@')) return true;
   let digits = 0;
   for (let i = 0; i < text.length; i++) {

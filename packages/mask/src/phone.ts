@@ -6,6 +6,8 @@ import type { Detector } from './types';
 // candidate, so a phone glued to a word or another number ("Tel+44 20 …", "…4567+44 …") is still one.
 const CANDIDATE = /(?:\+\d{1,3}[ .-]?|(?<![\d+.-]))(?:\(\d{1,4}\)[ .-]?)?\d{1,8}(?:[ .-]\d{1,8})*(?![\d-]|\.\d)/g;
 const SEPARATOR = /[ .-]/;
+/** North American numbers hold 10 or 11 digits, trunk-0 national numbers 9 to 12. */
+const NATIONAL_WINDOW = { maxGroups: 6, maxEdge: 4, minDigits: 9, maxDigits: 12 };
 
 /**
  * Phone numbers written with separators, international and national:
@@ -22,7 +24,8 @@ export const phone: Detector = {
   label: 'phone number',
   maskMatches: (text, redact) =>
     text.replace(CANDIDATE, (candidate) => {
-      if (!/^[+(]/.test(candidate)) return maskGroupWindows(candidate, SEPARATOR, 6, 4, isNationalNumber, redact);
+      // A lone group is no national number: skip the window search for every plain number in the text.
+      if (!/^[+(]/.test(candidate)) return SEPARATOR.test(candidate) ? maskGroupWindows(candidate, SEPARATOR, NATIONAL_WINDOW, isNationalNumber, redact) : candidate;
       // A country or area code marks a phone number. Where it ends among the
       // numbers that follow is ambiguous, so the whole run is masked (fail closed).
       return candidate.replace(/\D/g, '').length >= 8 ? redact(candidate) : candidate;

@@ -1,0 +1,2 @@
+// The baseline: @rrweb/record exactly as published.
+export { record } from '@rrweb/record';
