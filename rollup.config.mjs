@@ -4,7 +4,9 @@ const packages = ['mask', 'transport', 'core', 'react', 'vue'];
 
 export default [
   ...packages.flatMap((name) => packageConfigs(name)),
-  await scriptTagConfig(),
+  await scriptTagConfig({ input: 'packages/core/src/scriptTag.ts', file: 'dist/lowlight.iife.js', name: 'Lowlight' }),
+  // The end-to-end encryption add-on: <script src="lowlight-encrypt.iife.js"> gives window.LowlightEncrypt.encryptTo.
+  await scriptTagConfig({ input: 'packages/transport/src/encrypt.ts', file: 'dist/lowlight-encrypt.iife.js', name: 'LowlightEncrypt' }),
 ].map((config) => ({ ...config, onwarn }));
 
 function onwarn(warning, warn) {

@@ -75,12 +75,16 @@ export function packageConfigs(name) {
   return [code, ...types];
 }
 
-/** `dist/lowlight.iife.js`: core, default maskers and transport in one minified file exposing `window.Lowlight`. */
-export async function scriptTagConfig() {
+/**
+ * A script-tag build: one minified IIFE exposing `name` on `window`.
+ * `dist/lowlight.iife.js` holds core, the default maskers and the default transport as `window.Lowlight`;
+ * opt-in features ship as separate add-ons so they cost the main file nothing.
+ */
+export async function scriptTagConfig({ input, file, name }) {
   const { nodeResolve } = await import('@rollup/plugin-node-resolve');
   const { default: terser } = await import('@rollup/plugin-terser');
   return {
-    input: join(root, 'packages/core/src/scriptTag.ts'),
+    input: join(root, input),
     plugins: [
       lowlightSource(),
       trimRrweb(),
@@ -88,6 +92,6 @@ export async function scriptTagConfig() {
       esbuild({ target: 'es2020', define: define(true), tsconfig: join(root, 'tsconfig.base.json') }),
       terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
     ],
-    output: { file: join(root, 'dist/lowlight.iife.js'), format: 'iife', name: 'Lowlight', inlineDynamicImports: true },
+    output: { file: join(root, file), format: 'iife', name, inlineDynamicImports: true },
   };
 }

@@ -18,6 +18,11 @@ const INERT_DECLARATIONS = [
   // rrweb's own text masking by class (`rr-mask`): Lowlight decides masking itself, on every event,
   // and this saves an ancestor `closest()` walk per element while rrweb serializes.
   { kind: 'function', name: 'needMaskingText', body: '() { return false; }' },
+  // Replay fidelity the script-tag build trades for its size budget (the npm build keeps them):
+  // text selections, media playback (play, pause, seek) and custom-element definitions.
+  { kind: 'function', name: 'initSelectionObserver', body: '() { return () => {}; }' },
+  { kind: 'function', name: 'initMediaInteractionObserver', body: '() { return () => {}; }' },
+  { kind: 'function', name: 'initCustomElementObserver', body: '() { return () => {}; }' },
 ];
 
 // The deprecated `mirror` export and the Proxy that warns on its use: record() never touches them.

@@ -1,5 +1,5 @@
 import { fetchTransport } from '@lowlight/transport/fetch';
-import type { Transport } from '@lowlight/transport';
+import type { Encryptor, Transport } from '@lowlight/transport';
 import { createRecorder, type Recorder, type RecorderOptions } from './createRecorder';
 import { saveChoice, type Consent, type GateChange } from './gate';
 import type { Traits } from './identity';
@@ -9,6 +9,11 @@ export interface StartOptions extends Omit<RecorderOptions, 'transport'> {
   endpoint?: string;
   /** A transport to use instead of the default fetch transport. */
   transport?: Transport;
+  /**
+   * Encrypt every batch end to end for the default transport, e.g. `encryptTo(publicKey)` from
+   * `@lowlight/transport/encrypt` (or `LowlightEncrypt.encryptTo` with the script-tag add-on).
+   */
+  encrypt?: Encryptor;
 }
 
 let current: Recorder | undefined;
@@ -30,7 +35,8 @@ export async function start(options: StartOptions): Promise<void> {
   if (!options || typeof options !== 'object') {
     throw new Error('[lowlight] start: pass an options object, e.g. start({ endpoint: "https://collect.example.com/batch" })');
   }
-  const transport = options.transport ?? fetchTransport({ endpoint: options.endpoint as string, onError: options.onError });
+  const transport =
+    options.transport ?? fetchTransport({ endpoint: options.endpoint as string, encrypt: options.encrypt, onError: options.onError });
   current = createRecorder({ ...options, transport });
   for (const call of early) void call(current);
   early = [];

@@ -60,7 +60,7 @@ describe('createRecorder behind the privacy gate', () => {
     await recorder.start();
     document.querySelector('#canary')!.textContent = 'clicked reject';
     await settle();
-    expect(transport.stats().pending).toBeGreaterThan(0);
+    expect(transport.stats().queued).toBeGreaterThan(0);
 
     await recorder.consent('denied');
     document.querySelector('#canary')!.textContent = 'after denial';

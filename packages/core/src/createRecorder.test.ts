@@ -63,7 +63,10 @@ describe('createRecorder', () => {
     const transport = memoryTransport();
     recorder = createRecorder({ transport });
     await recorder.start();
+    // A single-page app navigates, then renders the new page.
     history.pushState(null, '', '/orders?session=s3cr3t');
+    document.querySelector('#canary')!.textContent = 'orders page';
+    await settle();
     await recorder.flush();
     const urls = pageviews(transport.events()).map((pageview) => pageview.url);
     expect(urls).toHaveLength(2);

@@ -4,7 +4,7 @@ import { sessionStore } from './firstPartyStorage';
 import { createGate, type Consent, type GateChange, type GateOptions } from './gate';
 import { identifyEvent, type Traits } from './identity';
 import { invalidOption } from './invalidOption';
-import { observeNavigation, pageviewEvent } from './pageview';
+import { pageviewEvent } from './pageview';
 import { createPluginPipeline, type LowlightPlugin } from './plugins';
 import { randomId } from './randomId';
 import { resolveSessionId } from './session';
@@ -119,11 +119,19 @@ export function createRecorder(options: RecorderOptions): Recorder {
   let context: { sessionId: string; pageviewId: string } | undefined;
 
   let pageviewPending = false;
+  /** The URL of the current pageview; a change means a single-page-app navigation. */
+  let pageUrl = '';
 
   /** The data path. Every event, rrweb's or Lowlight's own, goes through here. */
   function capture(event: RecordedEvent): void {
     const { status, gate: gateState } = store.getState();
     if (status !== 'recording' || gateState !== 'open') return; // the gate: no event passes while it is closed
+    // A navigation always brings events (mutations, pointer moves): checking the URL here catches pushState,
+    // replaceState, back and forward, hash changes and the Navigation API without patching history.
+    if (!pageviewPending && location.href !== pageUrl) {
+      pageUrl = location.href;
+      capture(pageviewEvent(window, masker, 'navigation'));
+    }
     const isFirstSnapshot = pageviewPending && event.type === EventType.FullSnapshot;
     const masked = masker.maskEvent(event);
     const processed = masked && plugins.process(masked);
@@ -133,6 +141,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
     if (isFirstSnapshot) {
       // rrweb snapshots once the document is parsed; by then the title and layout are final.
       pageviewPending = false;
+      pageUrl = location.href;
       capture(pageviewEvent(window, masker, 'load'));
       const identity = gate.identity();
       if (identity) capture(identifyEvent(identity));
@@ -154,11 +163,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
       record!({
         emit: (event) => capture(event as RecordedEvent),
         // rrweb leaves blocked subtrees out at capture; the masker enforces the same mark on every event.
+        // Canvas, fonts, inline images and cross-origin iframes stay at rrweb's default: off.
         blockSelector: '[data-ll-block]',
-        recordCanvas: false,
-        collectFonts: false,
-        inlineImages: false,
-        recordCrossOriginIframes: false,
         sampling: {
           mousemove: sampling.mousemove,
           scroll: sampling.scroll,
@@ -231,7 +237,6 @@ export function createRecorder(options: RecorderOptions): Recorder {
     pageviewPending = true;
     startRrweb();
     teardown = [
-      observeNavigation(window, () => capture(pageviewEvent(window, masker, 'navigation'))),
       listen(window, 'pagehide', onPageHide),
       listen(document, 'visibilitychange', onVisibilityChange),
     ];

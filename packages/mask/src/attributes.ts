@@ -1,8 +1,8 @@
 /**
  * How an attribute's value is treated:
- * - `structure`: layout and styling hooks (class, id, rrweb's own numbers, and on SVG
- *   elements every geometry and presentation attribute). Never redacted, so a masked
- *   replay keeps its shape; detectors still run.
+ * - `structure`: values that shape layout and styling (class, id, type, sizes, rrweb's
+ *   own numbers, and on SVG elements every geometry and presentation attribute).
+ *   Never redacted, so a masked replay keeps its shape; detectors still run.
  * - `text`: human-readable content (title, alt, placeholder, aria-*, data-*, and
  *   anything unknown). Redacted wherever page text would be.
  * - `url`: scrubbed as a URL.
@@ -13,24 +13,15 @@
  */
 export type AttributeKind = 'structure' | 'text' | 'url' | 'css' | 'field' | 'meta' | 'drop';
 
-const URL_ATTRIBUTES = new Set(
-  (
-    'href src srcset action formaction poster background cite data longdesc manifest ping xlink:href ' +
-    'codebase archive usemap icon imagesrcset rr_src'
-  ).split(' '),
-);
+const URL_ATTRIBUTES = new Set('href src srcset imagesrcset action formaction poster background cite data manifest ping xlink:href rr_src'.split(' '));
 
-/** Layout and behaviour hooks: kept under a mask. A space-separated list keeps the bundle small. */
+/**
+ * Attributes whose values shape layout and styling: kept where content is redacted, so a
+ * masked region keeps its shape. Boolean attributes need no entry (their empty value stays
+ * empty when redacted); anything not listed is redacted there, which fails closed.
+ */
 const STRUCTURE_ATTRIBUTES = new Set(
-  (
-    'class id name type role rel for form dir lang tabindex hidden disabled readonly required multiple ' +
-    'width height colspan rowspan span align valign target method enctype charset media sizes loading ' +
-    'decoding crossorigin integrity async defer nomodule referrerpolicy autocomplete inputmode maxlength ' +
-    'minlength size cols rows wrap min max step pattern accept open draggable spellcheck translate ' +
-    'contenteditable slot part is start reversed scope headers frameborder allow allowfullscreen sandbox ' +
-    'scrolling autoplay controls loop muted playsinline preload kind srclang default shape coords ' +
-    'http-equiv property itemprop itemscope itemtype popover inert'
-  ).split(' '),
+  'class id name type role dir lang width height colspan rowspan span rows cols size media sizes start slot part is align valign popover'.split(' '),
 );
 /** `aria-*` attributes are states and relations, except these, which are read out as text. */
 const ARIA_TEXT = new Set(['aria-label', 'aria-description', 'aria-valuetext', 'aria-placeholder', 'aria-roledescription', 'aria-valuenow']);

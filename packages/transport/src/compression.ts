@@ -3,17 +3,61 @@ import type { Compressor } from './types';
 declare const __LL_SCRIPT_TAG__: boolean;
 
 /**
- * Gzip with the browser's native `CompressionStream`: off the main thread,
- * 1.5–2x faster than fflate in Chromium, and no bundle bytes. Undefined where
- * the API is missing (Safari < 16.4, Firefox < 113).
+ * The whole compression worker. In Chromium, `CompressionStream` compresses on
+ * the thread that pipes it: a 1 MB snapshot would block the page's main thread
+ * for tens of milliseconds.
+ */
+const WORKER_SOURCE =
+  "onmessage=async({data:[i,b]})=>{try{const o=await new Response(new Response(b).body.pipeThrough(new CompressionStream('gzip'))).arrayBuffer();postMessage([i,o],[o])}catch{postMessage([i])}}";
+
+const gzipInPage = async (data: Uint8Array): Promise<Uint8Array> =>
+  new Uint8Array(await new Response(new Response(data as BodyInit).body!.pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
+
+/**
+ * Gzip with the browser's native `CompressionStream`, in a worker where the page
+ * allows one, in the page otherwise (a Content-Security-Policy without `blob:`
+ * workers). No bundle bytes for a compressor, 1.5–2x faster than fflate.
+ * Undefined where the API is missing (Safari < 16.4, Firefox < 113).
  */
 export function nativeGzip(): Compressor | undefined {
   if (typeof CompressionStream !== 'function' || typeof Response !== 'function') return undefined;
+  // undefined: not started yet; null: unavailable, compress in the page.
+  let worker: Worker | null | undefined;
+  const waiting = new Map<number, (compressed?: ArrayBuffer) => void>();
+  let nextId = 0;
+
+  function startWorker(): Worker | null {
+    try {
+      const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
+      const started = new Worker(url);
+      URL.revokeObjectURL(url);
+      started.onmessage = ({ data: [id, compressed] }: MessageEvent<[number, ArrayBuffer?]>) => {
+        waiting.get(id)?.(compressed);
+        waiting.delete(id);
+      };
+      started.onerror = () => {
+        // Blocked by a policy, or broken: everything waiting, and everything after, is compressed in the page.
+        worker = null;
+        for (const done of waiting.values()) done();
+        waiting.clear();
+      };
+      return started;
+    } catch {
+      return null;
+    }
+  }
+
   return {
     encoding: 'gzip',
-    async compress(data) {
-      const stream = new Response(data as BodyInit).body!.pipeThrough(new CompressionStream('gzip'));
-      return new Uint8Array(await new Response(stream).arrayBuffer());
+    compress(data) {
+      worker ??= typeof Worker === 'function' ? startWorker() : null;
+      if (!worker) return gzipInPage(data);
+      const id = nextId++;
+      const result = new Promise<Uint8Array>((resolve) => {
+        waiting.set(id, (compressed) => resolve(compressed ? new Uint8Array(compressed) : gzipInPage(data)));
+      });
+      worker.postMessage([id, data]);
+      return result;
     },
   };
 }

@@ -1,121 +1,245 @@
+import { IDBFactory } from 'fake-indexeddb';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTransport } from './createTransport';
+import { createTransport, type TransportOptions } from './createTransport';
+import { fflateGzip } from './fflate';
+import { indexedDbQueue } from './offlineQueue';
+import { testSession as session, testTransport } from './testTransport';
 import type { OutgoingBatch, SendResult } from './types';
 
-const session = { sessionId: 'a'.repeat(32), pageviewId: 'b'.repeat(32), policy: 'lowlight/1;level=balanced' };
 const event = (n: number) => ({ type: 3, data: { n }, timestamp: 1000 + n });
-const decode = (batch: OutgoingBatch) =>
-  JSON.parse(new TextDecoder().decode(batch.encoding === 'gzip' ? gunzipSync(batch.body) : batch.body));
+const push = (transport: ReturnType<typeof createTransport>, ...ns: number[]) => {
+  for (const n of ns) transport.push(JSON.stringify(event(n)), event(n).timestamp);
+};
+const decode = (batch: OutgoingBatch) => JSON.parse(new TextDecoder().decode(batch.encoding === 'gzip' ? gunzipSync(batch.body) : batch.body));
+const numbers = (batches: OutgoingBatch[]) => batches.flatMap((batch) => decode(batch).events.map((e: { data: { n: number } }) => e.data.n));
 
-function recordingSend(status = 200) {
-  const batches: OutgoingBatch[] = [];
+/** A backend that answers each attempt with the next status (then 200), recording what it accepted. */
+function backend(...statuses: Array<number | Error | SendResult>) {
+  const accepted: OutgoingBatch[] = [];
+  const attempts: OutgoingBatch[] = [];
   const send = vi.fn(async (batch: OutgoingBatch): Promise<SendResult> => {
-    batches.push(batch);
-    return { status };
+    attempts.push(batch);
+    const next = statuses.shift() ?? 200;
+    if (next instanceof Error) throw next;
+    const result = typeof next === 'number' ? { status: next } : next;
+    if (result.status < 300) accepted.push(batch);
+    return result;
   });
-  return { batches, send };
+  return { accepted, attempts, send };
 }
 
-describe('createTransport', () => {
+const inMemory: TransportOptions = { compression: null, offlineQueue: null };
+
+testTransport('createTransport', () => {
+  const { accepted, send } = backend();
+  return { transport: createTransport(inMemory, send), received: async () => accepted.flatMap((batch) => decode(batch).events) };
+});
+
+testTransport('createTransport with fflate gzip', () => {
+  const { accepted, send } = backend();
+  const transport = createTransport({ compression: fflateGzip, offlineQueue: null }, send);
+  return { transport, received: async () => accepted.flatMap((batch) => decode(batch).events) };
+});
+
+describe('createTransport: batching', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('sends a batch after the flush interval, with its envelope and events', async () => {
-    const { batches, send } = recordingSend();
-    const transport = createTransport({ compression: null, flushIntervalMs: 1000 }, send);
+  it('sends after the flush interval, with the envelope the protocol describes', async () => {
+    const { accepted, send } = backend();
+    const transport = createTransport({ ...inMemory, flushIntervalMs: 1000 }, send);
     transport.open(session);
-    transport.push(JSON.stringify(event(1)), event(1).timestamp);
-    transport.push(JSON.stringify(event(2)), event(2).timestamp);
+    push(transport, 1, 2);
     await vi.advanceTimersByTimeAsync(999);
     expect(send).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
-    expect(batches).toHaveLength(1);
-    expect(decode(batches[0]!)).toEqual({
-      v: 1, sid: session.sessionId, pid: session.pageviewId, seq: 0, start: 1001, end: 1002, count: 2,
-      policy: session.policy, events: [event(1), event(2)],
+    expect(decode(accepted[0]!)).toEqual({
+      v: 1, sid: session.sessionId, pid: session.pageviewId, seq: 0, start: 1001, end: 1002, count: 2, policy: session.policy,
+      events: [event(1), event(2)],
     });
   });
 
-  it('sends once the event count limit is reached', async () => {
-    const { batches, send } = recordingSend();
-    const transport = createTransport({ compression: null, maxBatchEvents: 3 }, send);
+  it('cuts batches by event count and by bytes, numbered in order', async () => {
+    const { accepted, send } = backend();
+    const transport = createTransport({ ...inMemory, maxBatchEvents: 3, maxBatchBytes: 10_000 }, send);
     transport.open(session);
-    for (let n = 0; n < 7; n++) transport.push(JSON.stringify(event(n)), event(n).timestamp);
-    await vi.advanceTimersByTimeAsync(0);
-    expect(batches.map((batch) => batch.envelope.count)).toEqual([3, 3]);
-    expect(transport.stats().pending).toBe(1);
-  });
-
-  it('sends once the byte limit is reached', async () => {
-    const { batches, send } = recordingSend();
-    const transport = createTransport({ compression: null, maxBatchBytes: 100 }, send);
-    transport.open(session);
-    const large = { timestamp: 1, blob: 'x'.repeat(150) };
+    push(transport, 0, 1, 2, 3, 4, 5, 6);
+    const large = { timestamp: 9, blob: 'x'.repeat(12_000) };
     transport.push(JSON.stringify(large), large.timestamp);
     await vi.advanceTimersByTimeAsync(0);
-    expect(batches).toHaveLength(1);
-  });
-
-  it('numbers batches in order and flush() resolves after every one is sent', async () => {
-    const { batches, send } = recordingSend();
-    const transport = createTransport({ compression: null, maxBatchEvents: 2 }, send);
-    transport.open(session);
-    for (let n = 0; n < 5; n++) transport.push(JSON.stringify(event(n)), event(n).timestamp);
-    await transport.flush();
-    expect(batches.map((batch) => batch.envelope.seq)).toEqual([0, 1, 2]);
-    expect(batches.flatMap((batch) => decode(batch).events.map((e: { data: { n: number } }) => e.data.n))).toEqual([0, 1, 2, 3, 4]);
-    expect(transport.stats()).toMatchObject({ sent: 3, failed: 0, pending: 0 });
-  });
-
-  it('gzips batches with the configured compressor', async () => {
-    vi.useRealTimers();
-    const { batches, send } = recordingSend();
-    const { fflateGzip } = await import('./fflate');
-    const transport = createTransport({ compression: fflateGzip }, send);
-    transport.open(session);
-    transport.push(JSON.stringify(event(1)), event(1).timestamp);
-    await transport.flush();
-    expect(batches[0]!.encoding).toBe('gzip');
-    expect(decode(batches[0]!).events).toEqual([event(1)]);
-  });
-
-  it('reports a failed send and never throws into the page', async () => {
-    const onError = vi.fn();
-    const transport = createTransport({ compression: null, onError }, async () => {
-      throw new TypeError('Failed to fetch');
-    });
-    transport.open(session);
-    transport.push(JSON.stringify(event(1)), event(1).timestamp);
-    await expect(transport.flush()).resolves.toBeUndefined();
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'Failed to fetch' }));
-    expect(transport.stats().failed).toBe(1);
-  });
-
-  it('counts an error status as a failure', async () => {
-    const onError = vi.fn();
-    const transport = createTransport({ compression: null, onError }, recordingSend(500).send);
-    transport.open(session);
-    transport.push(JSON.stringify(event(1)), event(1).timestamp);
-    await transport.flush();
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('answered 500') }));
-  });
-
-  it('discard() drops everything unsent', async () => {
-    const { send } = recordingSend();
-    const transport = createTransport({ compression: null }, send);
-    transport.open(session);
-    transport.push(JSON.stringify(event(1)), event(1).timestamp);
-    transport.push(JSON.stringify(event(2)), event(2).timestamp);
-    transport.discard();
-    await transport.flush();
-    await vi.advanceTimersByTimeAsync(10_000);
-    expect(send).not.toHaveBeenCalled();
-    expect(transport.stats().discarded).toBe(2);
+    expect(accepted.map((batch) => [batch.envelope.seq, batch.envelope.count])).toEqual([[0, 3], [1, 3], [2, 2]]);
+    expect(transport.stats().queued).toBe(0);
   });
 
   it('names the option in a configuration error', () => {
-    expect(() => createTransport({ maxBatchEvents: 0 }, recordingSend().send)).toThrow(/"maxBatchEvents" must be a positive integer/);
+    expect(() => createTransport({ maxBatchEvents: 0 }, backend().send)).toThrow(/"maxBatchEvents" must be a positive integer, got 0/);
+    expect(() => createTransport({ retryMaxMs: 1.5 }, backend().send)).toThrow(/"retryMaxMs"/);
     expect(() => createTransport({}, undefined as never)).toThrow(/"send" must be a function/);
+  });
+});
+
+describe('createTransport: retries', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('retries server errors and network failures with exponential backoff, keeping order', async () => {
+    const { accepted, attempts, send } = backend(500, new TypeError('Failed to fetch'), 503);
+    const transport = createTransport({ ...inMemory, retryInitialMs: 1000 }, send);
+    transport.open(session);
+    push(transport, 1);
+    await transport.flush();
+    push(transport, 2);
+    await transport.flush();
+    expect(attempts).toHaveLength(1);
+    // Full jitter at 0.5: 500 ms, then 1000 ms, then 2000 ms.
+    await vi.advanceTimersByTimeAsync(500);
+    expect(attempts).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(attempts).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(numbers(accepted)).toEqual([1, 2]);
+    expect(transport.stats()).toMatchObject({ sent: 2, retried: 3, queued: 0, dropped: 0 });
+  });
+
+  it('waits as long as Retry-After asks on 429 and 503', async () => {
+    const { attempts, send } = backend({ status: 429, retryAfterMs: 30_000 });
+    const transport = createTransport({ ...inMemory, retryInitialMs: 10 }, send);
+    transport.open(session);
+    push(transport, 1);
+    await transport.flush();
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(attempts).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(attempts).toHaveLength(2);
+  });
+
+  it('drops and reports a batch the server refuses with another 4xx, and goes on with the next', async () => {
+    const onError = vi.fn();
+    const { accepted, send } = backend(400);
+    const transport = createTransport({ ...inMemory, onError }, send);
+    transport.open(session);
+    push(transport, 1);
+    await transport.flush();
+    push(transport, 2);
+    await transport.flush();
+    expect(numbers(accepted)).toEqual([2]);
+    expect(transport.stats()).toMatchObject({ sent: 1, dropped: 1, retried: 0 });
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('answered 400') }));
+  });
+
+  it('retries at once when the browser comes back online', async () => {
+    const { attempts, send } = backend(new TypeError('offline'));
+    const transport = createTransport({ ...inMemory, retryInitialMs: 60_000 }, send);
+    transport.open(session);
+    push(transport, 1);
+    await transport.flush();
+    dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(attempts).toHaveLength(2);
+    expect(transport.stats().sent).toBe(1);
+  });
+
+  it('keeps memory bounded while the server is down: the oldest batches go, counted', async () => {
+    const onError = vi.fn();
+    const { send } = backend(...Array<number>(50).fill(503));
+    const transport = createTransport({ ...inMemory, maxQueueBytes: 500, onError }, send);
+    transport.open(session);
+    for (let n = 0; n < 20; n++) {
+      push(transport, n);
+      await transport.flush();
+    }
+    const stats = transport.stats();
+    expect(stats.dropped).toBeGreaterThan(10);
+    expect(stats.dropped + stats.queued).toBe(20);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('full') }));
+  });
+
+  it('drops batches older than the age cap', async () => {
+    const { send } = backend(...Array<number>(100).fill(503));
+    const transport = createTransport({ ...inMemory, maxQueueAgeMs: 60_000, retryInitialMs: 10_000, retryMaxMs: 10_000 }, send);
+    transport.open(session);
+    push(transport, 1);
+    await transport.flush();
+    await vi.advanceTimersByTimeAsync(61_000);
+    push(transport, 2);
+    await transport.flush();
+    expect(transport.stats()).toMatchObject({ dropped: 1, queued: 1 });
+  });
+});
+
+describe('createTransport: offline queue', () => {
+  beforeEach(() => {
+    globalThis.indexedDB = new IDBFactory();
+  });
+
+  it('keeps undelivered batches in IndexedDB and sends them from the next page first', async () => {
+    const down = backend(...Array<number>(5).fill(503));
+    const first = createTransport({ compression: null, offlineQueue: indexedDbQueue(), retryInitialMs: 60_000 }, down.send);
+    first.open(session);
+    push(first, 1, 2);
+    await first.flush();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    const up = backend();
+    const next = createTransport({ compression: null, offlineQueue: indexedDbQueue() }, up.send);
+    next.open({ ...session, pageviewId: 'c'.repeat(32) });
+    push(next, 3);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await next.flush();
+    expect(numbers(up.accepted)).toEqual([1, 2, 3]);
+    expect(await indexedDbQueue()!.all()).toEqual([]);
+    first.discard();
+  });
+
+  it('stores nothing before open(), and discard() deletes the database', async () => {
+    const transport = createTransport({ compression: null, offlineQueue: indexedDbQueue() }, backend(503).send);
+    push(transport, 1);
+    await transport.flush();
+    expect(await indexedDB.databases()).toEqual([]);
+    transport.open(session);
+    push(transport, 2);
+    await transport.flush();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await indexedDB.databases()).map((database) => database.name)).toEqual(['lowlight']);
+    transport.discard();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await indexedDB.databases()).toEqual([]);
+    expect(transport.stats()).toMatchObject({ queued: 0, discarded: 2 });
+  });
+});
+
+describe('createTransport: unload and encryption', () => {
+  it('on unload calls send at once, uncompressed, within the keepalive budget; the rest waits in the queue', () => {
+    const { attempts, send } = backend();
+    const transport = createTransport({ compression: fflateGzip, offlineQueue: null }, send);
+    transport.open(session);
+    for (let n = 0; n < 3; n++) {
+      const large = { timestamp: n, blob: 'x'.repeat(25_000) };
+      transport.push(JSON.stringify(large), large.timestamp);
+    }
+    void transport.flush({ unloading: true });
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]).toMatchObject({ unloading: true, encoding: 'identity', envelope: { count: 2 } });
+    expect(transport.stats().queued).toBe(3);
+  });
+
+  it('drops a batch whose encryption fails rather than sending it in clear', async () => {
+    const onError = vi.fn();
+    const { attempts, send } = backend();
+    const broken = { cipher: 'test', encrypt: async () => Promise.reject(new Error('no key')) };
+    const transport = createTransport({ ...inMemory, encrypt: broken, onError }, send);
+    transport.open(session);
+    push(transport, 1);
+    await transport.flush();
+    expect(attempts).toEqual([]);
+    expect(transport.stats()).toMatchObject({ dropped: 1, queued: 0 });
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'no key' }));
   });
 });

@@ -1,29 +1,39 @@
 import { autoGzip } from './compression';
-import type {
-  BatchEnvelope,
-  Compressor,
-  ContentEncoding,
-  Send,
-  SessionInfo,
-  Transport,
-  TransportStats,
-} from './types';
+import { indexedDbQueue, type OfflineQueue, type QueuedBatch } from './offlineQueue';
+import type { BatchEnvelope, Compressor, Encryptor, Send, SendResult, SessionInfo, Transport, TransportStats } from './types';
 
 export interface TransportOptions {
   /** Name for reports and stats. Default `'lowlight/custom'`. */
   name?: string;
-  /** Send once this many events are queued. Default 1000. */
+  /** Send once this many events are buffered. Default 1000. */
   maxBatchEvents?: number;
-  /** Send once the queued events' JSON reaches this many bytes. Default 1 MiB. */
+  /** Send once the buffered events' JSON reaches this many bytes. Default 1 MiB. */
   maxBatchBytes?: number;
-  /** Send queued events at least this often, in ms. Default 5000. */
+  /** Send buffered events at least this often, in ms. Default 5000. */
   flushIntervalMs?: number;
   /**
-   * How batch bodies are compressed. Default: native gzip where the browser
-   * has `CompressionStream`, fflate otherwise. `null` sends JSON uncompressed.
+   * How batch bodies are compressed. Default: native gzip (in a worker where
+   * allowed) where the browser has `CompressionStream`, fflate otherwise.
+   * `null` sends JSON uncompressed.
    */
   compression?: Compressor | null;
-  /** Told about every failed send. Transport errors never throw into the page. */
+  /** Encrypts every batch after compression, e.g. `encryptTo(publicKey)` from `@lowlight/transport/encrypt`. */
+  encrypt?: Encryptor;
+  /**
+   * Where batches wait between pages of the same site until the server accepts
+   * them. Default: first-party IndexedDB where available. `null` keeps them in
+   * memory only, so they die with the page.
+   */
+  offlineQueue?: OfflineQueue | null;
+  /** Encoded bytes the queue may hold; past it the oldest batches are dropped and counted. Default 5 MiB. */
+  maxQueueBytes?: number;
+  /** How long a batch may wait; older ones are dropped and counted. Default 24 hours. */
+  maxQueueAgeMs?: number;
+  /** First retry delay, doubled on each failure in a row (with full jitter). Default 1000. */
+  retryInitialMs?: number;
+  /** Longest retry delay, unless the server asks for longer with `Retry-After`. Default 60000. */
+  retryMaxMs?: number;
+  /** Told about every failed or dropped batch. Transport errors never throw into the page. */
   onError?: (error: Error) => void;
 }
 
@@ -31,16 +41,26 @@ export const TRANSPORT_DEFAULTS = {
   maxBatchEvents: 1000,
   maxBatchBytes: 1024 * 1024,
   flushIntervalMs: 5000,
+  maxQueueBytes: 5 * 1024 * 1024,
+  maxQueueAgeMs: 24 * 60 * 60 * 1000,
+  retryInitialMs: 1000,
+  retryMaxMs: 60_000,
 } as const;
 
-interface QueuedBatch {
-  envelope: BatchEnvelope;
-  json: string;
-}
+/**
+ * Browsers refuse requests that outlive the page (keepalive fetch,
+ * `sendBeacon`) once 64 KiB of them are in flight; staying under it leaves
+ * room for the page's own.
+ */
+export const KEEPALIVE_BUDGET = 60_000;
+
+/** Worth sending again: timeouts, rate limits, server errors. Other 4xx answers will not change. */
+const retryable = (status: number): boolean => status === 408 || status === 425 || status === 429 || status >= 500;
 
 /**
- * Builds a transport around a `send` function: batching by count, bytes and
- * time, compression, ordering and counters live here, so an adapter only sends.
+ * Builds a transport around a `send` function. Batching by count, bytes and
+ * time, compression, encryption, ordering, retries with backoff, the offline
+ * queue and counters live here, so an adapter only sends.
  *
  * @example
  * const transport = createTransport({ name: 'acme/upload' }, async (batch) => {
@@ -50,24 +70,39 @@ interface QueuedBatch {
  */
 export function createTransport(options: TransportOptions, send: Send): Transport {
   const name = options.name ?? 'lowlight/custom';
-  const maxBatchEvents = positiveInteger(options, 'maxBatchEvents', TRANSPORT_DEFAULTS.maxBatchEvents);
-  const maxBatchBytes = positiveInteger(options, 'maxBatchBytes', TRANSPORT_DEFAULTS.maxBatchBytes);
-  const flushIntervalMs = positiveInteger(options, 'flushIntervalMs', TRANSPORT_DEFAULTS.flushIntervalMs);
+  const limits = { ...TRANSPORT_DEFAULTS };
+  for (const key of Object.keys(TRANSPORT_DEFAULTS) as Array<keyof typeof TRANSPORT_DEFAULTS>) {
+    const value = options[key];
+    if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
+      throw new Error(`[lowlight] transport: "${key}" must be a positive integer, got ${JSON.stringify(value)}`);
+    }
+    limits[key] = (value ?? limits[key]) as never;
+  }
   if (typeof send !== 'function') throw new Error(`[lowlight] transport ${name}: "send" must be a function`);
+  const store = options.offlineQueue === undefined ? indexedDbQueue() : (options.offlineQueue ?? undefined);
+  const stats: TransportStats = { sent: 0, retried: 0, dropped: 0, queued: 0, discarded: 0 };
 
   let session: SessionInfo | undefined;
   let seq = 0;
-  let events: string[] = [];
-  let bytes = 0;
-  let start = 0;
-  let end = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  /** Batches are encoded and sent one after another, so they arrive in order. */
-  let delivery: Promise<void> = Promise.resolve();
+  /** Events not yet in a batch, as JSON, and their timestamps. */
+  let buffer: string[] = [];
+  let stamps: number[] = [];
+  let bufferBytes = 0;
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Encoded batches, oldest first; the head is the next to send. */
+  let queue: QueuedBatch[] = [];
+  let queueBytes = 0;
+  /** Batches are encoded one after another, so they enter the queue in order. */
+  let encoding: Promise<unknown> = Promise.resolve();
+  let draining: Promise<void> | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let failuresInARow = 0;
+  /** Bumped by discard(): work started before it must not queue or count anything. */
+  let generation = 0;
   let compressor: Promise<Compressor | undefined> | undefined;
-  const stats: TransportStats = { sent: 0, failed: 0, discarded: 0, pending: 0 };
+  let opened = false;
 
-  const reportError = (error: unknown): void => {
+  const report = (error: unknown): void => {
     try {
       options.onError?.(error instanceof Error ? error : new Error(String(error)));
     } catch {
@@ -75,105 +110,231 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
     }
   };
 
-  const getCompressor = (): Promise<Compressor | undefined> =>
-    (compressor ??= options.compression === null
-      ? Promise.resolve(undefined)
-      : options.compression
-        ? Promise.resolve(options.compression)
-        : autoGzip().catch((error: unknown) => {
-            reportError(error);
-            return undefined;
-          }));
-
-  function cutBatch(): QueuedBatch | undefined {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    if (events.length === 0 || !session) return undefined;
+  /** Takes the buffered events out as one batch's envelope and JSON; `upTo` events at most. */
+  function cut(upTo = buffer.length): { envelope: BatchEnvelope; json: string } | undefined {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    if (!buffer.length || !session) return undefined;
+    const events = buffer.splice(0, upTo);
+    const times = stamps.splice(0, upTo);
     const envelope: BatchEnvelope = {
       v: 1,
       sid: session.sessionId,
       pid: session.pageviewId,
       seq: seq++,
-      start,
-      end,
+      start: times[0]!,
+      end: times[times.length - 1]!,
       count: events.length,
       policy: session.policy,
     };
-    const json = `${JSON.stringify(envelope).slice(0, -1)},"events":[${events.join(',')}]}`;
-    events = [];
-    bytes = 0;
-    stats.pending = 0;
-    return { envelope, json };
+    bufferBytes = buffer.reduce((total, json) => total + json.length, 0);
+    return { envelope, json: `${JSON.stringify(envelope).slice(0, -1)},"events":[${events.join(',')}]}` };
   }
 
-  async function deliver(batch: QueuedBatch, unloading: boolean): Promise<void> {
-    try {
-      const raw = new TextEncoder().encode(batch.json);
-      const chosen = await getCompressor();
-      let body: Uint8Array = raw;
-      let encoding: ContentEncoding = 'identity';
-      if (chosen) {
-        try {
-          body = await chosen.compress(raw);
-          encoding = chosen.encoding;
-        } catch (error) {
-          reportError(error);
-        }
+  const keyOf = ({ sid, pid, seq: n }: BatchEnvelope): string => `${sid}/${pid}/${n}`;
+
+  /** Compresses, then encrypts if asked. Encryption that fails drops the batch: it never goes out in clear. */
+  async function encode({ envelope, json }: { envelope: BatchEnvelope; json: string }): Promise<QueuedBatch | undefined> {
+    let body = new TextEncoder().encode(json);
+    let contentEncoding: QueuedBatch['encoding'] = 'identity';
+    compressor ??= options.compression === undefined ? autoGzip().catch(() => undefined) : Promise.resolve(options.compression ?? undefined);
+    const chosen = await compressor;
+    if (chosen) {
+      try {
+        body = (await chosen.compress(body)) as Uint8Array<ArrayBuffer>;
+        contentEncoding = chosen.encoding;
+      } catch (error) {
+        report(error);
       }
-      const { status } = await send({ envelope: batch.envelope, body, encoding, unloading });
-      if (status >= 200 && status < 300) stats.sent++;
-      else {
-        stats.failed++;
-        reportError(new Error(`[lowlight] transport ${name}: batch ${batch.envelope.seq} answered ${status}`));
+    }
+    const batch: QueuedBatch = { key: keyOf(envelope), envelope, body, encoding: contentEncoding, queuedAt: Date.now() };
+    if (options.encrypt) {
+      try {
+        batch.body = await options.encrypt.encrypt(body, envelope);
+        batch.cipher = options.encrypt.cipher;
+      } catch (error) {
+        stats.queued -= envelope.count;
+        stats.dropped += envelope.count;
+        report(error);
+        return undefined;
       }
-    } catch (error) {
-      stats.failed++;
-      reportError(error);
+    }
+    return batch;
+  }
+
+  function enqueue(batch: QueuedBatch): void {
+    queue.push(batch);
+    queueBytes += batch.body.byteLength;
+    store?.put(batch).catch(report);
+    enforceCaps();
+  }
+
+  /** Keeps the queue within its byte and age caps by dropping the oldest batches. */
+  function enforceCaps(): void {
+    const now = Date.now();
+    while (queue.length && (queueBytes > limits.maxQueueBytes || now - queue[0]!.queuedAt > limits.maxQueueAgeMs)) {
+      settle(queue[0]!, 'the offline queue is full, or the batch is too old');
     }
   }
 
-  function sendQueued(unloading: boolean): Promise<void> {
-    const batch = cutBatch();
-    if (batch) delivery = delivery.then(() => deliver(batch, unloading));
-    return delivery;
+  /** Takes a batch out of the queue: accepted when `dropReason` is undefined, dropped and reported otherwise. */
+  function settle(batch: QueuedBatch, dropReason?: string): void {
+    const index = queue.indexOf(batch);
+    if (index === -1) return;
+    queue.splice(index, 1);
+    queueBytes -= batch.body.byteLength;
+    stats.queued -= batch.envelope.count;
+    store?.remove(batch.key).catch(report);
+    if (dropReason === undefined) {
+      stats.sent += batch.envelope.count;
+      return;
+    }
+    stats.dropped += batch.envelope.count;
+    report(new Error(`[lowlight] transport ${name}: dropped batch ${batch.key} (${batch.envelope.count} events): ${dropReason}`));
+  }
+
+  function scheduleRetry(result: SendResult | undefined): void {
+    const backoff = Math.random() * Math.min(limits.retryMaxMs, limits.retryInitialMs * 2 ** failuresInARow++);
+    retryTimer = setTimeout(retryNow, Math.min(result?.retryAfterMs ?? backoff, limits.maxQueueAgeMs));
+  }
+
+  function retryNow(): void {
+    if (!retryTimer) return;
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
+    stats.retried++;
+    void drain();
+  }
+
+  /** Sends queued batches in order until the queue is empty or one fails; one drain at a time. */
+  function drain(): Promise<void> {
+    return (draining ??= (async () => {
+      while (queue.length && !retryTimer) {
+        const batch = queue[0]!;
+        const started = generation;
+        let result: SendResult | undefined;
+        try {
+          result = await send({ ...batch, unloading: false });
+        } catch (error) {
+          report(error);
+        }
+        if (started !== generation) return;
+        if (result && result.status >= 200 && result.status < 300) {
+          failuresInARow = 0;
+          settle(batch);
+        } else if (result && !retryable(result.status)) {
+          settle(batch, `the server answered ${result.status}`);
+        } else {
+          scheduleRetry(result);
+        }
+      }
+    })().finally(() => {
+      draining = undefined;
+    }));
+  }
+
+  function batchBuffered(): Promise<unknown> {
+    const cutBatch = cut();
+    const started = generation;
+    if (cutBatch) {
+      encoding = encoding.then(async () => {
+        const batch = await encode(cutBatch);
+        if (batch && started === generation) enqueue(batch);
+      });
+    }
+    return encoding;
+  }
+
+  /**
+   * On unload nothing asynchronous is sure to run, so this calls `send` at
+   * once: queued batches first, then the buffer as uncompressed batches, within
+   * the keepalive budget. What does not fit stays in the offline queue for the
+   * next page; the server dedupes what is sent twice.
+   */
+  function sendOnUnload(): void {
+    let budget = KEEPALIVE_BUDGET;
+    const sendNow = (batch: QueuedBatch): void => {
+      budget -= batch.body.byteLength;
+      send({ ...batch, unloading: true }).then(
+        (result) => result.status >= 200 && result.status < 300 && settle(batch),
+        () => {},
+      );
+    };
+    for (const batch of draining ? queue.slice(1) : queue) if (batch.body.byteLength <= budget) sendNow(batch);
+    // An encrypted stream never sends in clear: its buffer goes the asynchronous way, best effort.
+    if (options.encrypt) return void batchBuffered();
+    while (buffer.length && session) {
+      // As many events as fit the budget (an envelope is about 200 bytes); once nothing fits, the rest as one batch.
+      let count = 0;
+      for (let size = 200; count < buffer.length && size + buffer[count]!.length < budget; count++) size += buffer[count]!.length + 1;
+      const cutBatch = cut(count || buffer.length)!;
+      const batch: QueuedBatch = {
+        key: keyOf(cutBatch.envelope),
+        envelope: cutBatch.envelope,
+        body: new TextEncoder().encode(cutBatch.json),
+        encoding: 'identity',
+        queuedAt: Date.now(),
+      };
+      enqueue(batch);
+      if (batch.body.byteLength <= budget) sendNow(batch);
+    }
   }
 
   return {
     name,
     open(next) {
-      if (session && events.length) void sendQueued(false);
+      if (session) void batchBuffered();
       session = next;
       seq = 0;
+      if (opened) return;
+      opened = true;
+      if (typeof addEventListener === 'function') addEventListener('online', retryNow);
+      // Batches earlier pages of the site could not deliver go first.
+      const started = generation;
+      store
+        ?.all()
+        .then((stored) => {
+          if (started !== generation) return;
+          const known = new Set(queue.map((batch) => batch.key));
+          const earlier = stored.filter((batch) => !known.has(batch.key));
+          for (const batch of earlier) {
+            queueBytes += batch.body.byteLength;
+            stats.queued += batch.envelope.count;
+          }
+          queue = [...earlier, ...queue];
+          enforceCaps();
+          void drain();
+        })
+        .catch(report);
     },
     push(eventJson, timestamp) {
-      if (events.length === 0) start = timestamp;
-      end = timestamp;
-      events.push(eventJson);
-      bytes += eventJson.length;
-      stats.pending = events.length;
-      if (events.length >= maxBatchEvents || bytes >= maxBatchBytes) void sendQueued(false);
-      else timer ??= setTimeout(() => void sendQueued(false), flushIntervalMs);
+      buffer.push(eventJson);
+      stamps.push(timestamp);
+      bufferBytes += eventJson.length;
+      stats.queued++;
+      if (buffer.length >= limits.maxBatchEvents || bufferBytes >= limits.maxBatchBytes) void batchBuffered().then(drain);
+      else flushTimer ??= setTimeout(() => void batchBuffered().then(drain), limits.flushIntervalMs);
     },
-    flush(flushOptions) {
-      return sendQueued(flushOptions?.unloading ?? false);
+    async flush(flushOptions) {
+      if (flushOptions?.unloading) return sendOnUnload();
+      await batchBuffered();
+      // While a retry is pending the batches are queued for it: flushing never waits on a server that is down.
+      if (!retryTimer) await drain();
     },
     discard() {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-      stats.discarded += events.length;
-      events = [];
-      bytes = 0;
-      stats.pending = 0;
+      generation++;
+      clearTimeout(flushTimer);
+      clearTimeout(retryTimer);
+      flushTimer = retryTimer = undefined;
+      stats.discarded += stats.queued;
+      stats.queued = 0;
+      buffer = [];
+      stamps = [];
+      bufferBytes = 0;
+      queue = [];
+      queueBytes = 0;
+      store?.clear().catch(report);
     },
     stats: () => ({ ...stats }),
   };
-}
-
-function positiveInteger(options: TransportOptions, key: keyof typeof TRANSPORT_DEFAULTS, fallback: number): number {
-  const value = options[key];
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-    throw new Error(`[lowlight] transport: "${key}" must be a positive integer, got ${JSON.stringify(value)}`);
-  }
-  return value;
 }

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchTransport, KEEPALIVE_BODY_LIMIT } from './fetch';
-
-const session = { sessionId: 'a'.repeat(32), pageviewId: 'b'.repeat(32), policy: 'p' };
+import { fetchTransport, retryAfterMs } from './fetch';
+import { testSession as session, testTransport } from './testTransport';
 
 function stubFetch(impl: (url: string, init: RequestInit) => Promise<Response>) {
   const fetchMock = vi.fn(impl);
@@ -9,12 +8,24 @@ function stubFetch(impl: (url: string, init: RequestInit) => Promise<Response>) 
   return fetchMock;
 }
 
+testTransport('fetchTransport', () => {
+  const bodies: string[] = [];
+  stubFetch(async (_url, init) => {
+    bodies.push(new TextDecoder().decode(init.body as Uint8Array));
+    return new Response(null, { status: 204 });
+  });
+  return {
+    transport: fetchTransport({ endpoint: 'https://collect.test/batch', compression: null, offlineQueue: null }),
+    received: async () => bodies.flatMap((body) => JSON.parse(body).events),
+  };
+});
+
 describe('fetchTransport', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('POSTs a CORS-simple keepalive request that sends no referrer and no cookies', async () => {
+  it('POSTs a CORS-simple request that sends no referrer and no cookies', async () => {
     const fetchMock = stubFetch(async () => new Response(null, { status: 204 }));
-    const transport = fetchTransport({ endpoint: 'https://collect.test/batch?project=7', compression: null });
+    const transport = fetchTransport({ endpoint: 'https://collect.test/batch?project=7', compression: null, offlineQueue: null });
     transport.open(session);
     transport.push(JSON.stringify({ timestamp: 5 }), 5);
     await transport.flush();
@@ -22,38 +33,57 @@ describe('fetchTransport', () => {
     expect(url).toBe(`https://collect.test/batch?project=7&v=1&sid=${session.sessionId}&pid=${session.pageviewId}&seq=0&enc=identity`);
     expect(init).toMatchObject({
       method: 'POST',
-      keepalive: true,
       referrerPolicy: 'no-referrer',
       credentials: 'omit',
       headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
     });
-    expect(transport.stats().sent).toBe(1);
   });
 
-  it('sends bodies over the keepalive budget without keepalive', async () => {
+  it('uses keepalive only on unload, where the request must outlive the page', async () => {
     const fetchMock = stubFetch(async () => new Response(null, { status: 200 }));
-    const transport = fetchTransport({ endpoint: 'https://collect.test/b', compression: null });
-    transport.open(session);
-    const large = { timestamp: 1, padding: 'x'.repeat(KEEPALIVE_BODY_LIMIT) };
-    transport.push(JSON.stringify(large), large.timestamp);
-    await transport.flush();
-    expect(fetchMock.mock.calls[0]![1].keepalive).toBe(false);
-  });
-
-  it('retries without keepalive when the browser refuses the keepalive request', async () => {
-    const fetchMock = stubFetch(async (_url, init) => {
-      if (init.keepalive) throw new TypeError('keepalive quota exceeded');
-      return new Response(null, { status: 200 });
-    });
-    const transport = fetchTransport({ endpoint: 'https://collect.test/b', compression: null });
+    const transport = fetchTransport({ endpoint: 'https://collect.test/b', compression: null, offlineQueue: null });
     transport.open(session);
     transport.push(JSON.stringify({ timestamp: 1 }), 1);
     await transport.flush();
-    expect(fetchMock).toHaveBeenCalledTimes(2);
-    expect(transport.stats().sent).toBe(1);
+    transport.push(JSON.stringify({ timestamp: 2 }), 2);
+    await transport.flush({ unloading: true });
+    expect(fetchMock.mock.calls.map(([, init]) => init.keepalive)).toEqual([false, true]);
+  });
+
+  it('names the cipher of an encrypted batch in the URL', async () => {
+    const fetchMock = stubFetch(async () => new Response(null, { status: 200 }));
+    const encrypt = { cipher: 'test-cipher', encrypt: async (body: Uint8Array) => body };
+    const transport = fetchTransport({ endpoint: 'https://collect.test/b', compression: null, offlineQueue: null, encrypt });
+    transport.open(session);
+    transport.push(JSON.stringify({ timestamp: 1 }), 1);
+    await transport.flush();
+    expect(fetchMock.mock.calls[0]![0]).toMatch(/&enc=identity&cipher=test-cipher$/);
+  });
+
+  it('falls back to sendBeacon on unload only where keepalive fetch is missing', () => {
+    const fetchMock = stubFetch(async () => new Response(null, { status: 200 }));
+    const sendBeacon = vi.fn(() => true);
+    vi.stubGlobal('navigator', { sendBeacon });
+    // A browser whose Request has no keepalive (Firefox before 133).
+    vi.stubGlobal('Request', class {});
+    const transport = fetchTransport({ endpoint: 'https://collect.test/b', compression: null, offlineQueue: null });
+    transport.open(session);
+    transport.push(JSON.stringify({ timestamp: 1 }), 1);
+    void transport.flush({ unloading: true });
+    expect(sendBeacon).toHaveBeenCalledTimes(1);
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 
   it.each([undefined, '', '/relative', 'ftp://x.test/', 'not a url'])('rejects endpoint %j, naming the option', (endpoint) => {
     expect(() => fetchTransport({ endpoint: endpoint as string })).toThrow(/"endpoint" must be an absolute http\(s\) URL/);
+  });
+});
+
+describe('retryAfterMs', () => {
+  it('reads seconds and HTTP dates, and ignores nonsense', () => {
+    expect(retryAfterMs('120')).toBe(120_000);
+    expect(retryAfterMs(new Date(Date.now() + 60_000).toUTCString())).toBeGreaterThan(55_000);
+    expect(retryAfterMs('soon')).toBeUndefined();
+    expect(retryAfterMs(null)).toBeUndefined();
   });
 });

@@ -7,20 +7,17 @@ export interface FetchTransportOptions extends TransportOptions {
 }
 
 /**
- * Browsers refuse `keepalive` bodies once a page has 64 KiB of them in flight;
- * staying under it leaves room for the page's own beacons.
- */
-export const KEEPALIVE_BODY_LIMIT = 60_000;
-
-/**
  * The default transport: POSTs each batch with `fetch`.
  *
- * - `keepalive` for bodies under the browser's budget, so a batch outlives the page.
+ * - `keepalive` on unload, so the last batches outlive the page (within the
+ *   browser's 64 KiB budget; the rest waits in the offline queue).
  * - `referrerPolicy: 'no-referrer'`: the collector never sees the page URL in a
  *   `Referer` header, whatever that URL carries.
  * - `credentials: 'omit'`: no cookies go to the collector.
  * - `Content-Type: text/plain` keeps the request CORS-simple (no preflight);
- *   the `enc` query parameter says how the body is encoded.
+ *   query parameters say how the body is encoded.
+ * - `sendBeacon` only on unload where keepalive fetch is missing, since it
+ *   cannot drop the `Referer`.
  *
  * @example
  * fetchTransport({ endpoint: 'https://collect.example.com/v1/batch' })
@@ -29,29 +26,34 @@ export function fetchTransport(options: FetchTransportOptions): Transport {
   const endpoint = validEndpoint(options?.endpoint);
   return createTransport({ name: 'lowlight/fetch', ...options }, async (batch) => {
     const url = batchUrl(endpoint, batch);
-    const init: RequestInit = {
+    if (batch.unloading && !('keepalive' in Request.prototype)) {
+      if (navigator.sendBeacon(url, new Blob([batch.body as BlobPart], { type: 'text/plain' }))) return { status: 202 };
+      throw new Error('[lowlight] transport: sendBeacon refused');
+    }
+    const response = await fetch(url, {
       method: 'POST',
       body: batch.body as BodyInit,
       headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
       credentials: 'omit',
       mode: 'cors',
       referrerPolicy: 'no-referrer',
-      keepalive: batch.body.byteLength <= KEEPALIVE_BODY_LIMIT,
-    };
-    let response: Response;
-    try {
-      response = await fetch(url, init);
-    } catch (error) {
-      // Over the page's keepalive budget the request is refused outright: try once without it.
-      if (!init.keepalive) throw error;
-      response = await fetch(url, { ...init, keepalive: false });
-    }
-    return { status: response.status };
+      // Only on unload: a normal send cut off by navigation stays in the offline queue, while keepalive
+      // requests share a 64 KiB per-page budget that the unload path needs.
+      keepalive: batch.unloading,
+    });
+    return { status: response.status, retryAfterMs: retryAfterMs(response.headers.get('Retry-After')) };
   });
 }
 
-function batchUrl(endpoint: string, { envelope, encoding }: OutgoingBatch): string {
-  const params = `v=${envelope.v}&sid=${encodeURIComponent(envelope.sid)}&pid=${encodeURIComponent(envelope.pid)}&seq=${envelope.seq}&enc=${encoding}`;
+/** `Retry-After` as seconds or as an HTTP date, in ms from now. */
+export function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const ms = /^\d+$/.test(header.trim()) ? Number(header) * 1000 : Date.parse(header) - Date.now();
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+}
+
+function batchUrl(endpoint: string, { envelope, encoding, cipher }: OutgoingBatch): string {
+  const params = `v=${envelope.v}&sid=${encodeURIComponent(envelope.sid)}&pid=${encodeURIComponent(envelope.pid)}&seq=${envelope.seq}&enc=${encoding}${cipher ? `&cipher=${cipher}` : ''}`;
   return endpoint + (endpoint.includes('?') ? '&' : '?') + params;
 }
 

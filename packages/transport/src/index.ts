@@ -1,10 +1,13 @@
-export { createTransport, TRANSPORT_DEFAULTS } from './createTransport';
+export { createTransport, KEEPALIVE_BUDGET, TRANSPORT_DEFAULTS } from './createTransport';
 export type { TransportOptions } from './createTransport';
 export { autoGzip, nativeGzip } from './compression';
+export { indexedDbQueue } from './offlineQueue';
+export type { OfflineQueue, QueuedBatch } from './offlineQueue';
 export type {
   BatchEnvelope,
   Compressor,
   ContentEncoding,
+  Encryptor,
   OutgoingBatch,
   Send,
   SendResult,

@@ -10,11 +10,12 @@ export interface MemoryTransport extends Transport {
 
 /**
  * Keeps batches in memory instead of sending them: for tests and for
- * inspecting exactly what would leave the page.
+ * inspecting exactly what would leave the page. Nothing is compressed,
+ * encrypted or stored.
  */
-export function memoryTransport(options: Omit<TransportOptions, 'compression'> = {}): MemoryTransport {
+export function memoryTransport(options: Omit<TransportOptions, 'compression' | 'encrypt' | 'offlineQueue'> = {}): MemoryTransport {
   const batches: OutgoingBatch[] = [];
-  const transport = createTransport({ name: 'lowlight/memory', ...options, compression: null }, async (batch) => {
+  const transport = createTransport({ name: 'lowlight/memory', ...options, compression: null, offlineQueue: null }, async (batch) => {
     batches.push(batch);
     return { status: 200 };
   });

@@ -4,7 +4,7 @@ export interface SessionInfo {
   sessionId: string;
   /** Random id of this page load; with `seq` it makes a batch unique. */
   pageviewId: string;
-  /** Which privacy rules applied, e.g. `"lowlight/1;level=balanced"`. */
+  /** Which privacy rules applied (see docs/protocol.md). */
   policy: string;
 }
 
@@ -24,24 +24,30 @@ export interface BatchEnvelope {
 
 export type ContentEncoding = 'gzip' | 'identity';
 
-/** What an adapter is asked to send: one encoded batch. */
+/** One batch, encoded and ready to send: what an adapter receives, and what the offline queue keeps. */
 export interface OutgoingBatch {
   envelope: BatchEnvelope;
-  /** The JSON body, compressed as `encoding` says. */
+  /** The JSON body, compressed as `encoding` says, then encrypted if `cipher` is set. */
   body: Uint8Array;
   encoding: ContentEncoding;
-  /** True when the page is being hidden or unloaded: use a request that outlives the page. */
+  /** The encryption scheme, when the body is encrypted (see `@lowlight/transport/encrypt`). */
+  cipher?: string;
+  /** True when the page is being unloaded: use a request that outlives the page. */
   unloading: boolean;
 }
 
-/** An adapter's answer: the HTTP-like status of the attempt. */
+/**
+ * An adapter's answer: the HTTP-like status of the attempt, and how long the
+ * server asked to wait (`Retry-After`) if it did. A network failure is a thrown error.
+ */
 export interface SendResult {
   status: number;
+  retryAfterMs?: number;
 }
 
 /**
  * Sends one batch. This is all a custom backend adapter implements; batching,
- * compression and counters live in `createTransport`.
+ * compression, retries, the offline queue and counters live in `createTransport`.
  */
 export type Send = (batch: OutgoingBatch) => Promise<SendResult>;
 
@@ -51,15 +57,25 @@ export interface Compressor {
   compress(data: Uint8Array): Promise<Uint8Array>;
 }
 
+/** Encrypts a compressed batch body, binding it to its envelope. */
+export interface Encryptor {
+  /** Names the scheme on the wire, e.g. `'p256-hkdf-aes256gcm'`. */
+  readonly cipher: string;
+  encrypt(body: Uint8Array, envelope: BatchEnvelope): Promise<Uint8Array>;
+}
+
+/** Counters, all in events except `retried`. */
 export interface TransportStats {
-  /** Batches handed to the network and accepted. */
+  /** Events the server accepted. */
   sent: number;
-  /** Batches the server or network refused. */
-  failed: number;
-  /** Events discarded on purpose (consent withdrawn, say). */
+  /** Send attempts repeated after a failure. */
+  retried: number;
+  /** Events given up on: refused by the server (4xx), or pushed out of a full or too old queue. */
+  dropped: number;
+  /** Events waiting: buffered, or in batches not yet accepted. */
+  queued: number;
+  /** Events thrown away on purpose by `discard()`, e.g. when consent is withdrawn. */
   discarded: number;
-  /** Events waiting in memory. */
-  pending: number;
 }
 
 /**
@@ -68,16 +84,20 @@ export interface TransportStats {
  */
 export interface Transport {
   readonly name: string;
-  /** Starts a pageview's stream; later batches carry this session's ids. */
+  /** Starts a pageview's stream, and sends what earlier pages of the site left queued. Nothing is stored before it. */
   open(session: SessionInfo): void;
   /**
    * Queues one event, already masked and serialized to JSON by the recorder,
    * with its timestamp (ms since the epoch). Never throws.
    */
   push(eventJson: string, timestamp: number): void;
-  /** Resolves once every event pushed so far has been handed to the network. Never rejects. */
+  /**
+   * Resolves once every event pushed so far has been handed to the network
+   * (sent, or queued for a retry after a failed attempt). Never rejects.
+   * `unloading` sends at once with requests that outlive the page.
+   */
   flush(options?: { unloading?: boolean }): Promise<void>;
-  /** Drops every event not yet sent. */
+  /** Drops everything not yet sent, in memory and in the offline queue, and stops retrying. */
   discard(): void;
   /** Counters, for monitoring. */
   stats(): TransportStats;
