@@ -21,4 +21,4 @@ export interface Collector {
   sessions(): Array<{ sid: string; pageviews: number; batches: number; events: number; bytes: number; rawBytes: number }>;
 }
 
-export declare function createCollector(): Collector;
+export declare function createCollector(options?: { privateKey?: string }): Collector;

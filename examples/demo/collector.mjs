@@ -1,11 +1,13 @@
 // A minimal Lowlight collector: accepts batches as docs/protocol.md describes and keeps them in memory.
 // The demo serves it; the end-to-end tests use it as the server the browser talks to.
 import { gunzipSync } from 'node:zlib';
+import { CIPHER, decryptBatch } from '@lowlight/transport/encrypt';
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const ID = /^[0-9a-f]{32}$/;
 
 /**
+ * @param {{ privateKey?: string }} [options] the recipient key, to read end-to-end encrypted batches
  * @returns {{
  *   handle(request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse): Promise<boolean>,
  *   received: Array<{ url: string, headers: import('node:http').IncomingHttpHeaders, body: Buffer }>,
@@ -13,7 +15,7 @@ const ID = /^[0-9a-f]{32}$/;
  *   sessions(): Array<{ sid: string, pageviews: number, batches: number, events: number, bytes: number, rawBytes: number }>,
  * }}
  */
-export function createCollector() {
+export function createCollector({ privateKey } = {}) {
   /** Every request body exactly as it arrived, for tests that must not trust this decoder. */
   const received = [];
   const batches = [];
@@ -27,7 +29,7 @@ export function createCollector() {
       const body = await readBody(request);
       if (!body) return reply(response, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
       received.push({ url: request.url, headers: request.headers, body });
-      return accept(url.searchParams, body, response);
+      return await accept(url.searchParams, body, response);
     }
     if (url.pathname === '/api/sessions' && request.method === 'GET') return reply(response, 200, sessions());
     const match = /^\/api\/sessions\/([0-9a-f]{32})$/.exec(url.pathname);
@@ -38,7 +40,7 @@ export function createCollector() {
     return false;
   }
 
-  function accept(params, body, response) {
+  async function accept(params, body, response) {
     const sid = params.get('sid');
     const pid = params.get('pid');
     const seq = Number(params.get('seq'));
@@ -46,10 +48,13 @@ export function createCollector() {
     if (params.get('v') !== '1' || !ID.test(sid ?? '') || !ID.test(pid ?? '') || !Number.isInteger(seq) || seq < 0) {
       return reply(response, 400, { error: 'missing or malformed v, sid, pid or seq' });
     }
+    const cipher = params.get('cipher');
     let json;
     try {
       if (encoding !== 'gzip' && encoding !== 'identity') throw new Error(`unknown enc ${encoding}`);
-      json = JSON.parse((encoding === 'gzip' ? gunzipSync(body) : body).toString('utf8'));
+      if (cipher && (cipher !== CIPHER || !privateKey)) throw new Error(`cannot decrypt cipher ${cipher}`);
+      const plain = cipher ? Buffer.from(await decryptBatch(privateKey, body, { sid, pid, seq })) : body;
+      json = JSON.parse((encoding === 'gzip' ? gunzipSync(plain) : plain).toString('utf8'));
     } catch (error) {
       return reply(response, 400, { error: `undecodable body: ${error.message}` });
     }
@@ -89,6 +94,8 @@ function reply(response, status, body) {
     'Access-Control-Allow-Origin': '*',
     'Access-Control-Allow-Methods': 'POST, OPTIONS',
     'Access-Control-Allow-Headers': 'Content-Type',
+    // Lets the page read how long to wait after a 429 or 503.
+    'Access-Control-Expose-Headers': 'Retry-After',
     ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
   });
   response.end(body === undefined ? undefined : JSON.stringify(body));

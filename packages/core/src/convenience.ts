@@ -1,19 +1,18 @@
-import { fetchTransport } from '@lowlight/transport/fetch';
-import type { Encryptor, Transport } from '@lowlight/transport';
+import { fetchTransport, type FetchTransportOptions } from '@lowlight/transport/fetch';
+import type { Transport, TransportStats } from '@lowlight/transport';
 import { createRecorder, type Recorder, type RecorderOptions } from './createRecorder';
 import { saveChoice, type Consent, type GateChange } from './gate';
 import type { Traits } from './identity';
 
-export interface StartOptions extends Omit<RecorderOptions, 'transport'> {
+/**
+ * The recorder's options, and the default fetch transport's (batching, retries, the offline
+ * queue, `encrypt`), which apply when no `transport` is given.
+ */
+export interface StartOptions extends Omit<RecorderOptions, 'transport'>, Omit<FetchTransportOptions, 'endpoint' | 'name'> {
   /** Absolute http(s) URL the default transport POSTs batches to. Required unless `transport` is given. */
   endpoint?: string;
   /** A transport to use instead of the default fetch transport. */
   transport?: Transport;
-  /**
-   * Encrypt every batch end to end for the default transport, e.g. `encryptTo(publicKey)` from
-   * `@lowlight/transport/encrypt` (or `LowlightEncrypt.encryptTo` with the script-tag add-on).
-   */
-  encrypt?: Encryptor;
 }
 
 let current: Recorder | undefined;
@@ -35,8 +34,7 @@ export async function start(options: StartOptions): Promise<void> {
   if (!options || typeof options !== 'object') {
     throw new Error('[lowlight] start: pass an options object, e.g. start({ endpoint: "https://collect.example.com/batch" })');
   }
-  const transport =
-    options.transport ?? fetchTransport({ endpoint: options.endpoint as string, encrypt: options.encrypt, onError: options.onError });
+  const transport = options.transport ?? fetchTransport(options as FetchTransportOptions);
   current = createRecorder({ ...options, transport });
   for (const call of early) void call(current);
   early = [];
@@ -98,6 +96,11 @@ function change(next: GateChange, call: (recorder: Recorder) => Promise<void>): 
   saveChoice(next);
   early.push(call);
   return Promise.resolve();
+}
+
+/** The transport's counters (events sent, retried, dropped, queued, discarded); zeros before `start()`. */
+export function stats(): TransportStats {
+  return current?.stats() ?? { sent: 0, retried: 0, dropped: 0, queued: 0, discarded: 0 };
 }
 
 /** The recorder `start()` created, if any: for `subscribe`, `getState` and `use`. */

@@ -1,5 +1,5 @@
 import { createEventMasker, EventType, PRIVACY_LEVELS, type Detector, type PrivacyLevel, type RecordedEvent } from '@lowlight/mask';
-import type { Transport } from '@lowlight/transport';
+import type { Transport, TransportStats } from '@lowlight/transport';
 import { sessionStore } from './firstPartyStorage';
 import { createGate, type Consent, type GateChange, type GateOptions } from './gate';
 import { identifyEvent, type Traits } from './identity';
@@ -73,6 +73,8 @@ export interface Recorder {
   optIn(): Promise<void>;
   /** Adds a plugin; returns a function that removes it. */
   use(plugin: LowlightPlugin): () => void;
+  /** The transport's counters: events sent, retried, dropped, queued and discarded. */
+  stats(): TransportStats;
   getState(): RecorderState;
   subscribe(listener: (state: RecorderState) => void): () => void;
 }
@@ -285,6 +287,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
     optOut: () => change({ optedOut: true }),
     optIn: () => change({ optedOut: false }),
     use: (plugin) => plugins.use(plugin),
+    stats: () => transport.stats(),
     getState: store.getState,
     subscribe: store.subscribe,
   };

@@ -1,6 +1,6 @@
 export { createRecorder } from './createRecorder';
 export type { Recorder, RecorderOptions, SamplingOptions } from './createRecorder';
-export { consent, flush, getRecorder, identify, optIn, optOut, pause, resume, start, stop } from './convenience';
+export { consent, flush, getRecorder, identify, optIn, optOut, pause, resume, start, stats, stop } from './convenience';
 export type { StartOptions } from './convenience';
 export type { Consent, GateOptions, GateState } from './gate';
 export { IDENTIFY_EVENT } from './identity';
@@ -10,4 +10,4 @@ export type { RecorderState, RecorderStatus } from './store';
 export { PAGEVIEW_EVENT } from './pageview';
 export type { PageviewPayload } from './pageview';
 export type { Detector, PrivacyLevel, RecordedEvent } from '@lowlight/mask';
-export type { Transport } from '@lowlight/transport';
+export type { Transport, TransportStats } from '@lowlight/transport';

@@ -6,7 +6,6 @@ import { gunzipSync } from 'node:zlib';
 import { createCollector } from '../../../examples/demo/collector.mjs';
 
 const root = resolve(import.meta.dirname, '../../..');
-export const SCRIPT_TAG_BUNDLE = resolve(root, 'dist/lowlight.iife.js');
 
 export interface Running {
   url: string;
@@ -20,20 +19,20 @@ async function listen(server: Server): Promise<Running> {
 }
 
 /** The demo collector on its own loopback port, so the page posts cross-origin as it would in production. */
-export async function startCollector() {
-  const collector = createCollector();
+export async function startCollector(options?: { privateKey?: string }) {
+  const collector = createCollector(options);
   const server = createServer((request, response) => {
     void collector.handle(request, response).then((handled) => handled || response.writeHead(404).end());
   });
   return { ...(await listen(server)), collector };
 }
 
-/** Serves test pages (path → HTML) and the built script-tag bundle. */
+/** Serves test pages (path → HTML) and the built script-tag files (`/lowlight.iife.js` and its add-ons). */
 export async function startPageServer(pages: Record<string, string>) {
   const server = createServer(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://pages.invalid').pathname;
-    if (path === '/lowlight.iife.js') {
-      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(await readFile(SCRIPT_TAG_BUNDLE));
+    if (/^\/lowlight[a-z-]*\.iife\.js$/.test(path)) {
+      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(await readFile(resolve(root, `dist${path}`)));
     } else if (pages[path] !== undefined) {
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(pages[path]);
     } else {
