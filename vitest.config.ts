@@ -19,7 +19,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'jsdom',
-          include: ['packages/*/src/**/*.test.{ts,tsx}', 'test/unit/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.{ts,tsx}', 'examples/**/*.test.ts'],
         },
       },
       {

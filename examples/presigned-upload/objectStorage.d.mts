@@ -1,0 +1,5 @@
+export declare function startObjectStorage(): Promise<{
+  presignEndpoint: string;
+  objects: Map<string, Buffer>;
+  close(): Promise<void>;
+}>;
