@@ -107,3 +107,30 @@ describe.skipIf(!hasChromium)('script-tag bundle in Chromium', () => {
     expect(decodeReceived(collector.collector.received).join('\n')).not.toContain('after-stop-change');
   });
 });
+
+describe.skipIf(!hasChromium)('script-tag bundle under a Content-Security-Policy without workers', () => {
+  it('compresses in the page instead, and delivers everything', async () => {
+    const collector = await startCollector();
+    const head = `<meta http-equiv="Content-Security-Policy" content="worker-src 'none'"><title>csp</title>`;
+    const pages = await startPageServer({ '/': snippetPage(`${collector.url}/collect`, `<p>${CANARY}</p>`, '', head) });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const violations: string[] = [];
+      page.on('console', (message) => message.text().includes('Content Security Policy') && violations.push(message.text()));
+      await page.goto(`${pages.url}/`);
+      await page.evaluate(() => (window as unknown as { __started: Promise<void> }).__started);
+      await page.evaluate(() => (window as unknown as { Lowlight: { flush(): Promise<void> } }).Lowlight.flush());
+      // The policy did refuse the worker...
+      expect(violations.length).toBeGreaterThan(0);
+      // ...and the batches still arrived, gzip-compressed, whole.
+      expect(collector.collector.received.length).toBeGreaterThan(0);
+      for (const { url } of collector.collector.received) expect(new URL(url, 'http://x.invalid').searchParams.get('enc')).toBe('gzip');
+      expect(decodeReceived(collector.collector.received).join('\n')).toContain(CANARY);
+    } finally {
+      await browser.close();
+      await pages.close();
+      await collector.close();
+    }
+  });
+});

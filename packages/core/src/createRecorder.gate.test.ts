@@ -68,7 +68,8 @@ describe('createRecorder behind the privacy gate', () => {
     await settle();
     await recorder.flush();
 
-    expect(discard).toHaveBeenCalledTimes(1);
+    // Discarding is idempotent: the denial and the closing gate may both ask for it.
+    expect(discard).toHaveBeenCalled();
     expect(flush).not.toHaveBeenCalledWith({ unloading: true });
     expect(transport.batches).toHaveLength(0);
     expect(transport.stats().discarded).toBeGreaterThan(0);
@@ -80,6 +81,16 @@ describe('createRecorder behind the privacy gate', () => {
     await nextPage.start();
     expect(nextPage.getState().gate).toBe('denied');
     await nextPage.stop();
+  });
+
+  it('a denial while still waiting for consent purges what earlier pages left queued', async () => {
+    const transport = memoryTransport();
+    const discard = vi.spyOn(transport, 'discard');
+    recorder = createRecorder({ transport, consent: 'pending' });
+    await recorder.start();
+    expect(recorder.getState().status).toBe('waiting');
+    await recorder.consent('denied');
+    expect(discard).toHaveBeenCalled();
   });
 
   it('opting out stops and discards like a denial, and survives a later consent', async () => {

@@ -218,6 +218,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
   /** A runtime change; a bad argument throws here, at the call. */
   function change(next: GateChange): Promise<void> {
     gate.apply(next);
+    // A denial or an opt-out purges even when nothing is recording: an earlier page may have left batches queued.
+    if (next.consent === 'denied' || next.optedOut) transport.discard();
     // While recording, a new identity is sent at once; before the first snapshot, capture() sends it with the pageview.
     if (next.identity && !pageviewPending) capture(identifyEvent(next.identity));
     return followGate();
