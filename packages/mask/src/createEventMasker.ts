@@ -1,4 +1,3 @@
-import { classifyAttribute, SAFE_META_NAMES } from './attributes';
 import { cardNumber } from './card-number';
 import { email } from './email';
 import { longNumber } from './long-number';
@@ -6,11 +5,14 @@ import { maskJsonStrings } from './maskJsonStrings';
 import { mayHoldDefaultMatch } from './mayHoldDefaultMatch';
 import { phone } from './phone';
 import { applyMarkChanges, FIELD_ROOTS, Flag, ownFlags } from './flags';
+import { breaksInlineRun, maskAcrossPieces } from './inlineText';
 import { createNodeTree } from './nodeTree';
+import { classifyAttribute, emptyIfDocument, holdsMarkup, SAFE_META_NAMES } from './policy';
 import {
   EventType,
   IncrementalSource,
   NodeType,
+  type AddedNode,
   type AttributeValue,
   type Attributes,
   type InputData,
@@ -139,7 +141,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     }
   };
 
-  const scrubUrl = (url: string): string => (relaxed ? url : maskUrl(url, detect, redact, strict));
+  const scrubUrl = (url: string): string => emptyIfDocument(url) ?? (relaxed ? url : maskUrl(url, detect, redact, strict));
 
   /** True where content (page text, content attributes) must be redacted outright. */
   const contentHidden = (flags: number): boolean =>
@@ -186,20 +188,19 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
   }
 
   /**
-   * Masks an element's attributes in place. `flags` are the effective ones,
-   * `own` the element's own; `all` is false for a mutation's partial set.
+   * Masks an element's attributes in place, by the rules of policy.ts. `flags`
+   * are the effective ones, `own` the element's own; `all` is false for a
+   * mutation's partial set.
    */
   function maskAttributes(attributes: Attributes, flags: number, own: number, all: boolean): void {
-    const isField = (flags & Flag.Field) !== 0;
-    const isMeta = (own & Flag.Meta) !== 0;
-    const isSvg = (own & Flag.Svg) !== 0;
-    const metaName = isMeta && all ? String(attributes.name ?? attributes['http-equiv'] ?? '').toLowerCase() : '';
+    const inField = (flags & Flag.Field) !== 0;
+    const metaName = own & Flag.Meta && all ? String(attributes.name ?? attributes['http-equiv'] ?? '').toLowerCase() : '';
     const names = Object.keys(attributes);
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;
       const value = attributes[name]!;
       if (value === null || typeof value === 'boolean' || typeof value === 'number') continue;
-      switch (classifyAttribute(name.toLowerCase(), isField, isMeta, isSvg)) {
+      switch (classifyAttribute(name.toLowerCase(), own, inField)) {
         case 'structure':
           attributes[name] = relaxed ? value : mapStrings(value, detect);
           break;
@@ -207,7 +208,8 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
           attributes[name] = relaxed ? value : mapStrings(value, detect);
           break;
         case 'text':
-          attributes[name] = maskStrings(value, flags & ~Flag.Field);
+          attributes[name] =
+            typeof value === 'string' && holdsMarkup(value) ? redact(value) : maskStrings(value, flags & ~Flag.Field);
           break;
         case 'url':
           attributes[name] = contentHidden(flags) ? '' : mapStrings(value, scrubUrl);
@@ -217,7 +219,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
             // Secret values go entirely; a masked field's choice is not recorded either.
             if (flags & Flag.Secret || fieldHidden(flags)) delete attributes[name];
           } else {
-            attributes[name] = maskStrings(value, flags);
+            attributes[name] = maskStrings(value, flags | Flag.Field);
           }
           break;
         case 'meta':
@@ -230,19 +232,36 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     }
   }
 
-  /** Registers a serialized subtree in the node tree and masks it in place. */
+  /**
+   * Text nodes of the inline runs being walked, in document order; `null` marks
+   * where a block element breaks a run. Shared by every walk, so a snapshot
+   * allocates no array per element.
+   */
+  const runs: Array<SerializedNode | null> = [];
+  /**
+   * While a mutation is masked: the nodes it adds under each added node, in
+   * document order, and every added node the walk reached. rrweb lists an added
+   * subtree as one flat add per node, so the walk follows these to see it whole.
+   */
+  let addedChildren: Map<number, SerializedNode[]> | undefined;
+  let reached: Set<SerializedNode> | undefined;
+
+  /** Registers a serialized subtree in the node tree and masks it in place, collecting its text into `runs`. */
   function maskNode(node: SerializedNode, parentId: number, inherited: number): void {
     // A shape rrweb never emits cannot be judged: throwing drops the whole event.
     if (typeof node?.id !== 'number' || !(node.type >= NodeType.Document && node.type <= NodeType.Comment) || (node.childNodes && !Array.isArray(node.childNodes))) {
       throw new Error('[lowlight] mask: malformed serialized node; event dropped');
     }
     if (node.type !== NodeType.Element && node.type !== NodeType.Text) detectOtherFields(node, ELEMENT_AND_TEXT_FIELDS);
+    reached?.add(node);
     let flags = inherited;
+    let breaksRun = node.type === NodeType.Document;
     if (node.type === NodeType.Element) {
       // rrweb lower-cases tag names when it serializes them.
       const tagName = String(node.tagName ?? '');
       const attributes = (node.attributes ??= {});
-      const own = ownFlags(tagName, attributes, node.isSVG === true);
+      // A mutation registers its nodes before masking them, with marks its attribute changes set.
+      const own = tree.own(node.id) ?? ownFlags(tagName, attributes, node.isSVG === true);
       tree.set(node.id, parentId, own);
       // Same rule as NodeTree.effective: an ancestor's unmask stops at a field root.
       flags = (own & FIELD_ROOTS ? flags & ~Flag.Unmask : flags) | own;
@@ -252,79 +271,76 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
         node.childNodes = [];
         return;
       }
+      breaksRun = breaksInlineRun(tagName, attributes);
     } else {
       tree.set(node.id, parentId, 0);
       if (node.type === NodeType.Text) {
         node.textContent = maskPageText(node.textContent ?? '', flags);
+        if (!(flags & (Flag.Style | Flag.Script))) runs.push(node);
       } else if (node.type === NodeType.Comment || node.type === NodeType.CDATA) {
         node.textContent = '';
       }
     }
     const children = node.childNodes;
-    if (!children) return;
-    let previousIsText = false;
-    let adjacentTexts = false;
+    const added = addedChildren?.get(node.id);
+    if (!children && !added) return;
+    if (breaksRun) runs.push(null);
+    const start = runs.length;
     // Indexed loops on the hot path: the iterator protocol is slow before the JIT warms up.
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i]!;
-      maskNode(child, node.id, flags);
-      if (child.type === NodeType.Text) {
-        adjacentTexts ||= previousIsText;
-        previousIsText = true;
-      } else if (child.type !== NodeType.Comment) {
-        previousIsText = false;
-      }
+    if (children) for (let i = 0; i < children.length; i++) maskNode(children[i]!, node.id, flags);
+    if (added) for (let i = 0; i < added.length; i++) maskNode(added[i]!, node.id, flags);
+    if (breaksRun) {
+      maskInlineRuns(start);
+      runs.push(null);
     }
-    // Rare: text split across sibling nodes. Each piece is masked already; now the pieces joined.
-    if (adjacentTexts && !relaxed) maskAcrossTextSiblings(children, flags);
   }
 
   /**
-   * Runs detectors over consecutive text siblings joined, so a value split
-   * across nodes is caught: server-rendered React writes `{user}@{domain}` as
-   * `jo<!-- -->@<!-- -->x.io`, and anti-spam markup splits addresses on purpose.
-   * Comments between the pieces are dropped anyway.
+   * Runs the detectors over each inline run collected from `start` on, joined,
+   * then forgets those runs. A value cut by inline elements or comments
+   * (`<span>4111</span> <span>1111</span>…`, `jo<b>@</b>x.io`, React's
+   * `jo<!-- -->@<!-- -->x.io`) shows whole in a replay, so each piece of a
+   * match is masked. Each piece was already masked on its own.
    */
-  function maskAcrossTextSiblings(children: SerializedNode[], flags: number): void {
-    let first: SerializedNode | undefined;
-    // The current run of text siblings, allocated only once a second text joins it.
-    let run: SerializedNode[] | undefined;
-    for (const child of children) {
-      if (child.type === NodeType.Text) {
-        if (!first) first = child;
-        else (run ??= [first]).push(child);
-      } else if (child.type !== NodeType.Comment) {
-        if (run) maskJoinedTexts(run, flags);
-        first = run = undefined;
+  function maskInlineRuns(start: number): void {
+    if (!relaxed) {
+      let first = start;
+      for (let i = start; i <= runs.length; i++) {
+        if (i < runs.length && runs[i] !== null) continue;
+        // One piece alone was already searched.
+        if (i - first > 1) maskAcrossNodes(runs.slice(first, i) as SerializedNode[]);
+        first = i + 1;
       }
     }
-    if (run) maskJoinedTexts(run, flags);
+    runs.length = start;
   }
 
-  function maskJoinedTexts(texts: SerializedNode[], flags: number): void {
-    const joined = texts.map((text) => text.textContent ?? '').join('');
-    const masked = maskPageText(joined, flags);
-    let offset = 0;
-    for (const text of texts) {
-      const length = (text.textContent ?? '').length;
-      // A detector that changed the length cannot be mapped back: redact the run (fail closed).
-      text.textContent = masked.length === joined.length ? masked.slice(offset, offset + length) : redact(text.textContent ?? '');
-      offset += length;
-    }
+  function maskAcrossNodes(nodes: SerializedNode[]): void {
+    const pieces = nodes.map((node) => node.textContent ?? '');
+    if (extraDetectors.length === 0 && !mayHoldDefaultMatch(pieces.join(''))) return;
+    const masked = maskAcrossPieces(pieces, detect, redact);
+    if (masked) nodes.forEach((node, i) => (node.textContent = masked[i]));
   }
 
-  /** Text nodes added as siblings in one mutation, in document order, joined for detection like a snapshot's. */
-  function maskAddedTextSiblings(adds: MutationData['adds']): void {
+  /**
+   * Added nodes grouped by parent, each group in document order (rrweb links
+   * siblings by `nextId`), so text added next to each other is searched as one run.
+   */
+  function siblingGroups(adds: readonly AddedNode[]): AddedNode[][] {
     const byId = new Map(adds.map((added) => [added.node.id, added]));
-    const followers = new Set(adds.map((added) => added.nextId));
-    for (const head of adds) {
-      if (followers.has(head.node.id) || head.node.type !== NodeType.Text) continue;
-      const siblings: SerializedNode[] = [];
-      for (let added = byId.get(head.node.id); added && added.parentId === head.parentId; added = byId.get(added.nextId ?? NaN)) {
-        siblings.push(added.node);
+    const followed = new Set(adds.map((added) => added.nextId));
+    const grouped = new Set<AddedNode>();
+    const groups: AddedNode[][] = [];
+    // Heads first; then whatever a broken or circular chain left out, so every add is masked.
+    for (const head of [...adds.filter((added) => !followed.has(added.node.id)), ...adds]) {
+      const group: AddedNode[] = [];
+      for (let added: AddedNode | undefined = head; added && !grouped.has(added) && added.parentId === head.parentId; added = byId.get(added.nextId ?? NaN)) {
+        grouped.add(added);
+        group.push(added);
       }
-      if (siblings.length > 1) maskAcrossTextSiblings(siblings, tree.effective(head.parentId));
+      if (group.length) groups.push(group);
     }
+    return groups;
   }
 
   function maskMutation(data: MutationData): void {
@@ -332,26 +348,61 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
       tree.remove(removed.id);
       detectOtherFields(removed, HANDLED.nothing);
     }
-    if (!relaxed) maskAddedTextSiblings(data.adds ?? []);
-    data.adds = (data.adds ?? []).filter((added) => {
-      const parentFlags = tree.effective(added.parentId);
-      if (parentFlags & Flag.Block) return false;
-      maskNode(added.node, added.parentId, parentFlags);
+    const adds = data.adds ?? [];
+    const changes = data.attributes ?? [];
+    // Every flag this event sets applies before any of its text or attributes is masked, whatever order rrweb
+    // listed them in: a mark set on an element and its text changed in one tick arrive in one event.
+    for (const added of adds) registerAdded(added.node, added.parentId);
+    const ownAfter = changes.map((change) => {
+      const known = tree.own(change.id);
+      const own = known === undefined ? undefined : applyMarkChanges(known, change.attributes);
+      if (own !== undefined) tree.setOwn(change.id, own);
+      return own;
+    });
+    maskAdded(adds);
+    data.adds = adds.filter((added) => {
+      if (!reached!.has(added.node)) return false; // under a block, or never linked to the page
       detectOtherFields(added, HANDLED.added);
       return true;
     });
+    addedChildren = reached = undefined;
     for (const text of data.texts ?? []) {
       if (text.value !== null) text.value = maskPageText(text.value, tree.effective(text.id));
       detectOtherFields(text, HANDLED.text);
     }
-    for (const change of data.attributes ?? []) {
-      const known = tree.own(change.id);
-      const own = known === undefined ? 0 : applyMarkChanges(known, change.attributes);
-      if (known !== undefined) tree.setOwn(change.id, own);
-      maskAttributes(change.attributes, tree.effective(change.id), own, false);
+    changes.forEach((change, i) => {
+      maskAttributes(change.attributes, tree.effective(change.id), ownAfter[i] ?? 0, false);
       detectOtherFields(change, HANDLED.attribute);
-    }
+    });
     tree.collect();
+  }
+
+  /** Masks a mutation's added nodes as the subtrees they form, each top-level group of siblings as one inline run. */
+  function maskAdded(adds: readonly AddedNode[]): void {
+    const addedIds = new Set(adds.map((added) => added.node.id));
+    const tops: AddedNode[][] = [];
+    addedChildren = new Map();
+    reached = new Set();
+    for (const group of siblingGroups(adds)) {
+      const parentId = group[0]!.parentId;
+      if (!addedIds.has(parentId)) tops.push(group);
+      else addedChildren.set(parentId, [...(addedChildren.get(parentId) ?? []), ...group.map((added) => added.node)]);
+    }
+    for (const group of tops) {
+      const parentFlags = tree.effective(group[0]!.parentId);
+      if (parentFlags & Flag.Block) continue;
+      const start = runs.length;
+      for (const added of group) maskNode(added.node, added.parentId, parentFlags);
+      maskInlineRuns(start);
+    }
+  }
+
+  /** Records the own flags of an added subtree, so marks anywhere in the event apply before anything is masked. */
+  function registerAdded(node: SerializedNode, parentId: number): void {
+    if (typeof node?.id !== 'number') return; // maskNode drops the event
+    const own = node.type === NodeType.Element ? ownFlags(String(node.tagName ?? ''), node.attributes ?? {}, node.isSVG === true) : 0;
+    tree.set(node.id, parentId, own);
+    if (Array.isArray(node.childNodes)) for (const child of node.childNodes) registerAdded(child, node.id);
   }
 
   function maskInput(data: InputData): boolean {

@@ -1,0 +1,64 @@
+import type { Attributes } from './rrweb';
+
+/**
+ * Elements that end a run of inline text: what comes before and after them is
+ * read as separate lines or cells. Every other element, custom and unknown ones
+ * included, is inline by default, so its text joins its neighbours'.
+ */
+const BLOCK_TAGS = new Set(
+  ('html head body title address article aside blockquote details dialog summary dd div dl dt fieldset legend figcaption ' +
+    'figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav menu ol ul p pre section search table caption ' +
+    'colgroup col thead tbody tfoot tr td th option optgroup select datalist textarea input button iframe frame ' +
+    'frameset object embed video audio canvas svg math script style noscript template slot').split(' '),
+);
+
+const DISPLAY = /(?:^|;)\s*display\s*:\s*([a-z-]+)/i;
+
+/**
+ * True when an element breaks the inline run it sits in. An inline `display`
+ * in its own style attribute wins over the tag; stylesheets cannot be seen
+ * here, so a `<span>` styled as a block by a class still joins its neighbours
+ * (which only means more text is searched together).
+ */
+export function breaksInlineRun(tagName: string, attributes: Attributes): boolean {
+  const style = attributes.style;
+  const display = typeof style === 'string' ? DISPLAY.exec(style)?.[1]?.toLowerCase() : undefined;
+  if (display) return !display.startsWith('inline') && display !== 'contents';
+  return BLOCK_TAGS.has(tagName);
+}
+
+const SPACE = /\s/;
+
+/**
+ * Runs `detect` over text pieces read as one run, as a person reads them:
+ * joined, with each whitespace run collapsed to one space the way HTML renders
+ * it. Returns the pieces with every character of a match masked, wherever the
+ * match crossed a piece boundary; or null when nothing changed.
+ *
+ * Detectors that keep the length map back character by character. One that
+ * does not cannot be mapped, so every piece is redacted (fail closed).
+ */
+export function maskAcrossPieces(pieces: readonly string[], detect: (text: string) => string, redact: (text: string) => string): string[] | null {
+  const raw = pieces.join('');
+  // Positions in `raw` of each character of the collapsed text.
+  const positions: number[] = [];
+  let collapsed = '';
+  for (let i = 0; i < raw.length; i++) {
+    const isSpace = SPACE.test(raw[i]!);
+    if (isSpace && collapsed.endsWith(' ')) continue;
+    collapsed += isSpace ? ' ' : raw[i];
+    positions.push(i);
+  }
+  const masked = detect(collapsed);
+  if (masked === collapsed) return null;
+  if (masked.length !== collapsed.length) return pieces.map(redact);
+  const chars = raw.split('');
+  for (let i = 0; i < masked.length; i++) if (masked[i] !== collapsed[i]) chars[positions[i]!] = masked[i]!;
+  const result: string[] = [];
+  let offset = 0;
+  for (const piece of pieces) {
+    result.push(chars.slice(offset, offset + piece.length).join(''));
+    offset += piece.length;
+  }
+  return result;
+}
