@@ -4,15 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectorPages } from './leak-corpus/detectors';
 import { fieldPages } from './leak-corpus/fields';
 import { forgottenPages } from './leak-corpus/forgotten';
+import { hardeningPages } from './leak-corpus/hardening';
 import { secretForms, type LeakPage } from './leak-corpus/leakPage';
 import { levelPages } from './leak-corpus/levels';
 import { markPages } from './leak-corpus/marks';
 import { nestedPages } from './leak-corpus/nested';
 import { urlPages } from './leak-corpus/urls';
 import { hasChromium, launchChromium } from './support/chromium';
+import { replayedText } from './support/replay';
 import { decodeReceived, snippetPage, startCollector, startPageServer, type Running } from './support/servers';
 
-const CORPUS: LeakPage[] = [...fieldPages, ...markPages, ...detectorPages, ...urlPages, ...nestedPages, ...forgottenPages, ...levelPages];
+const CORPUS: LeakPage[] = [...fieldPages, ...markPages, ...detectorPages, ...urlPages, ...nestedPages, ...forgottenPages, ...levelPages, ...hardeningPages];
 
 type Started = { __started: Promise<void>; Lowlight: { flush(): Promise<void> } };
 
@@ -68,7 +70,7 @@ describe.skipIf(!hasChromium)('leak corpus through the script-tag bundle in Chro
 
   beforeAll(async () => {
     collector = await startCollector();
-    const served: Record<string, string> = {};
+    const served: Record<string, string> = { '/replay': '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>' };
     for (const leakPage of CORPUS) {
       const endpoint = `${collector.url}/collect?corpus=${leakPage.name}`;
       served[`/p/${leakPage.name}`] = snippetPage(endpoint, leakPage.body, leakPage.startOptions, leakPage.head);
@@ -98,18 +100,38 @@ describe.skipIf(!hasChromium)('leak corpus through the script-tag bundle in Chro
       await page.goto(pages.url + (leakPage.entry ?? `/p/${leakPage.name}${leakPage.query ?? ''}`));
       if (!leakPage.entry) await page.evaluate(() => (window as unknown as Started).__started);
       await leakPage.act?.(page);
+      // Planted after the page's actions: a page whose later events never arrived cannot pass.
+      const lateCanary = `LATE-CANARY-${leakPage.name}`;
+      await page.evaluate((text) => {
+        const late = document.createElement('p');
+        late.setAttribute('data-ll-unmask', '');
+        late.textContent = text;
+        document.body.append(late);
+      }, lateCanary);
       // Let mutation observers and rrweb's input sampling catch up before flushing.
       await page.waitForTimeout(50);
       await page.evaluate(() => (window as unknown as Started).Lowlight.flush());
 
       const mine = collector.collector.received.filter(({ url }) => url.includes(`corpus=${leakPage.name}&`));
-      const wire = [...decodeReceived(mine), JSON.stringify(mine.map(({ url, headers }) => ({ url, headers })))].join('\n');
+      const batches = decodeReceived(mine);
+      const wire = [...batches, JSON.stringify(mine.map(({ url, headers }) => ({ url, headers })))].join('\n');
       const stored = await dumpStorage(page);
-      const leaks = leakPage.secrets.filter((secret) => secretForms(secret).some((form) => containsForm(wire, form) || containsForm(stored, form)));
+      // A value split across nodes is a leak when the replay shows it whole.
+      const replay = await replayedText(browser, pages.url, batches);
+      const leaks = leakPage.secrets.filter((secret) =>
+        secretForms(secret).some((form) => containsForm(wire, form) || containsForm(stored, form) || containsForm(replay, form)),
+      );
       const forbidden = (leakPage.forbidden ?? []).filter((pattern) => pattern.test(wire)).map(String);
-      const canarySeen = wire.includes(leakPage.canary);
-      results.push({ name: leakPage.name, clean: leaks.length === 0 && forbidden.length === 0 && canarySeen });
-      expect({ leaks, forbidden, canarySeen, requests: mine.length > 0 }).toEqual({ leaks: [], forbidden: [], canarySeen: true, requests: true });
+      const canarySeen = wire.includes(leakPage.canary) && replay.includes(leakPage.canary);
+      const lateCanarySeen = wire.includes(lateCanary) && replay.includes(lateCanary);
+      results.push({ name: leakPage.name, clean: leaks.length === 0 && forbidden.length === 0 && canarySeen && lateCanarySeen });
+      expect({ leaks, forbidden, canarySeen, lateCanarySeen, requests: mine.length > 0 }).toEqual({
+        leaks: [],
+        forbidden: [],
+        canarySeen: true,
+        lateCanarySeen: true,
+        requests: true,
+      });
     } finally {
       await context.close();
     }

@@ -33,6 +33,8 @@ export async function startPageServer(pages: Record<string, string>) {
     const path = new URL(request.url ?? '/', 'http://pages.invalid').pathname;
     if (/^\/lowlight[a-z-]*\.iife\.js$/.test(path)) {
       response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(await readFile(resolve(root, `dist${path}`)));
+    } else if (path === '/rrweb-replay.js') {
+      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(await readFile(resolve(root, 'node_modules/@rrweb/replay/dist/replay.umd.min.cjs')));
     } else if (pages[path] !== undefined) {
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(pages[path]);
     } else {
