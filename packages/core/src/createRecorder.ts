@@ -5,6 +5,7 @@ import { createGate, type Consent, type GateChange, type GateOptions } from './g
 import { identifyEvent, type Traits } from './identity';
 import { invalidOption } from './invalidOption';
 import { pageviewEvent } from './pageview';
+import { readInlineRun, type NodeMirror } from './readInlineRun';
 import { createPluginPipeline, type LowlightPlugin } from './plugins';
 import { randomId } from './randomId';
 import { resolveSessionId } from './session';
@@ -103,11 +104,14 @@ export function createRecorder(options: RecorderOptions): Recorder {
       // A failing error handler must not break recording or the page.
     }
   };
+  /** rrweb's node mirror while recording: lets the masker read text around a change in the live page. */
+  let mirror: NodeMirror | undefined;
   const masker = createEventMasker({
     level: options.privacy,
     detectors: options.detectors,
     maskChar: options.maskChar,
     onError: report,
+    inlineRunOf: (id) => (mirror ? readInlineRun(mirror, id) : null),
   });
   const gate = createGate(options);
   const plugins = createPluginPipeline(report);
@@ -239,6 +243,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
     transport.open({ ...context, policy: gate.policy(masker.level) });
     store.setState({ status: 'recording', sessionId: context.sessionId });
     pageviewPending = true;
+    mirror = record.mirror;
     startRrweb();
     teardown = [
       listen(window, 'pagehide', onPageHide),

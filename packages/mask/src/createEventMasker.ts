@@ -35,6 +35,20 @@ export interface MaskOptions {
   maskChar?: string;
   /** Told once per distinct failure; the failing value was redacted or its event dropped. */
   onError?: (error: unknown) => void;
+  /**
+   * Reads the live page: the text nodes of the inline run (see `breaksInlineRun`)
+   * that holds node `id`, in document order, with their current text, or null.
+   * `@lowlight/core` gives it from rrweb's mirror, so a value completed by a later
+   * mutation next to text sent earlier is caught too. Without it, text is joined
+   * within one event only.
+   */
+  inlineRunOf?: (id: number) => InlineRunPiece[] | null;
+}
+
+/** One text node of an inline run, as `MaskOptions.inlineRunOf` reads it from the page. */
+export interface InlineRunPiece {
+  id: number;
+  text: string;
 }
 
 /**
@@ -370,11 +384,55 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
       if (text.value !== null) text.value = maskPageText(text.value, tree.effective(text.id));
       detectOtherFields(text, HANDLED.text);
     }
+    if (options.inlineRunOf && !relaxed) maskRunsInPage(data, options.inlineRunOf);
     changes.forEach((change, i) => {
       maskAttributes(change.attributes, tree.effective(change.id), ownAfter[i] ?? 0, false);
       detectOtherFields(change, HANDLED.attribute);
     });
     tree.collect();
+  }
+
+  /**
+   * Joins the text this mutation adds or changes with the rest of its inline run
+   * as the page now shows it, so a value completed next to text sent earlier is
+   * caught. Pieces in the event are masked in place; earlier pieces that turn
+   * out to be part of a match are masked by text changes added to the event.
+   */
+  function maskRunsInPage(data: MutationData, inlineRunOf: (id: number) => InlineRunPiece[] | null): void {
+    // Text pieces this event carries, masked on their own already, each with a way to write it back.
+    const inEvent = new Map<number, { text: string; set(text: string): void }>();
+    const collect = (node: SerializedNode): void => {
+      if (node.type === NodeType.Text) inEvent.set(node.id, { text: node.textContent ?? '', set: (text) => (node.textContent = text) });
+      node.childNodes?.forEach(collect);
+    };
+    for (const added of data.adds) collect(added.node);
+    for (const change of data.texts ?? []) {
+      if (change.value !== null) inEvent.set(change.id, { text: change.value, set: (text) => (change.value = text) });
+    }
+    const joined = new Set<number>();
+    for (const [id, piece] of inEvent) {
+      if (joined.has(id)) continue;
+      let run: InlineRunPiece[] | null;
+      try {
+        run = inlineRunOf(id);
+      } catch (error) {
+        // The run cannot be read, so this piece cannot be judged with its neighbours (fail closed).
+        report(error);
+        piece.set(redact(piece.text));
+        continue;
+      }
+      if (!run || run.length < 2) continue;
+      for (const { id: pieceId } of run) joined.add(pieceId);
+      const pieces = run.map(({ id: pieceId, text }) => inEvent.get(pieceId)?.text ?? maskPageText(text, tree.effective(pieceId)));
+      if (extraDetectors.length === 0 && !mayHoldDefaultMatch(pieces.join(''))) continue;
+      const masked = maskAcrossPieces(pieces, detect, redact);
+      run.forEach(({ id: pieceId }, i) => {
+        if (!masked || masked[i] === pieces[i]) return;
+        const own = inEvent.get(pieceId);
+        if (own) own.set(masked[i]!);
+        else (data.texts ??= []).push({ id: pieceId, value: masked[i]! });
+      });
+    }
   }
 
   /** Masks a mutation's added nodes as the subtrees they form, each top-level group of siblings as one inline run. */

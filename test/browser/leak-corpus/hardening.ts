@@ -92,6 +92,21 @@ export const hardeningPages: LeakPage[] = [
       }),
   },
   {
+    name: 'split-values-completed-later',
+    mechanism: 'values split across inline elements, completed by later mutations next to text sent earlier',
+    body: `<p>CANARY-split-completed</p><p>Card <span id="a">4000 0566</span> <span id="b"></span></p>
+      <p>Mail <span>dana.split</span><span id="d">@</span></p><p>Call <i>(202)</i> <i id="n">555</i></p>`,
+    secrets: ['4000 0566 5566 5556', 'dana.split@example.com', '(202) 555-0133'],
+    canary: 'CANARY-split-completed',
+    act: async (page) => {
+      await page.evaluate(() => (document.getElementById('b')!.textContent = '5566 5556'));
+      await page.waitForTimeout(50);
+      await page.evaluate(() => ((document.getElementById('d')!.firstChild as Text).data = '@example.com'));
+      await page.waitForTimeout(50);
+      await page.evaluate(() => document.getElementById('n')!.append('-0133'));
+    },
+  },
+  {
     name: 'value-attribute-outside-fields',
     mechanism: 'the value attribute outside form fields: data, button, li, meter, progress, param, output',
     body: `<p>CANARY-value-attributes</p><data value="data-value-secret">Item</data>

@@ -1,0 +1,38 @@
+import { createEventMasker, EventType, type RecordedEvent } from '@lowlight/mask';
+import { record } from '@rrweb/record';
+import { describe, expect, it } from 'vitest';
+import { recordDom } from '../../../test/support/recordDom';
+import { readInlineRun } from './readInlineRun';
+
+/** Masks rrweb's events as the recorder does, reading runs from the live jsdom page; returns the masked mutations. */
+function maskWithPage(events: RecordedEvent[]): string {
+  const masker = createEventMasker({ inlineRunOf: (id) => readInlineRun(record.mirror, id) });
+  const masked = events.map((event) => masker.maskEvent(event));
+  return JSON.stringify(masked.filter((event) => event?.type === EventType.IncrementalSnapshot));
+}
+
+describe('readInlineRun', () => {
+  it('reads the inline run around a text node, cut where a nested block starts', async () => {
+    await recordDom('<p id="p">Card <span>4111</span> <b id="b">1111</b><div>block</div><i>after</i></p>');
+    const text = document.getElementById('b')!.firstChild!;
+    const run = readInlineRun(record.mirror, record.mirror.getId(text));
+    expect(run?.map((piece) => piece.text)).toEqual(['Card ', '4111', ' ', '1111']);
+  });
+
+  it('masks a value completed by a later mutation next to text sent earlier, and the earlier piece too', async () => {
+    const events = await recordDom('<p><span id="a">4111 1111</span> <span id="b"></span></p>', (doc) => {
+      doc.getElementById('b')!.textContent = '1111 1111';
+    });
+    const earlierId = record.mirror.getId(document.getElementById('a')!.firstChild!);
+    const sent = maskWithPage(events);
+    expect(sent).not.toContain('1111 1111');
+    expect(sent).toContain(`{"id":${earlierId},"value":"**** ****"}`);
+  });
+
+  it('masks an email whose domain is changed in later, beside its local part', async () => {
+    const events = await recordDom('<p>Mail <span>alice.leak</span><span id="d">@</span></p>', (doc) => {
+      (doc.getElementById('d')!.firstChild as Text).data = '@example.com';
+    });
+    expect(maskWithPage(events)).not.toMatch(/example\.com|"value":"@/);
+  });
+});
