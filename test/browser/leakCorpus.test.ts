@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectorPages } from './leak-corpus/detectors';
 import { fieldPages } from './leak-corpus/fields';
 import { forgottenPages } from './leak-corpus/forgotten';
+import { hardeningCssPages } from './leak-corpus/hardening-css';
+import { hardeningFormatPages } from './leak-corpus/hardening-formats';
 import { secretForms, type LeakPage } from './leak-corpus/leakPage';
 import { levelPages } from './leak-corpus/levels';
 import { markPages } from './leak-corpus/marks';
@@ -13,6 +15,8 @@ import { hasChromium, launchChromium } from './support/chromium';
 import { decodeReceived, snippetPage, startCollector, startPageServer, type Running } from './support/servers';
 
 const CORPUS: LeakPage[] = [...fieldPages, ...markPages, ...detectorPages, ...urlPages, ...nestedPages, ...forgottenPages, ...levelPages];
+CORPUS.push(...hardeningCssPages);
+CORPUS.push(...hardeningFormatPages);
 
 type Started = { __started: Promise<void>; Lowlight: { flush(): Promise<void> } };
 
