@@ -3,6 +3,12 @@ import { defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
 
+/** Property tests run with a fixed seed; `npm run fuzz` sets LOWLIGHT_FUZZ=1 for a fresh one. */
+const fuzz = process.env.LOWLIGHT_FUZZ === '1';
+// Kept in the environment, so every load of this config (vitest loads it more than once) uses the same seed.
+const seed = (process.env.LOWLIGHT_SEED ??= String(fuzz ? Math.floor(Math.random() * 2 ** 31) : 20261202));
+console.log(`fast-check seed ${seed}${fuzz ? ' (fuzz: fresh seed, 20x runs)' : ''}; rerun with LOWLIGHT_SEED=${seed}`);
+
 /** Tests import `@lowlight/*` from source, so unit tests need no build. */
 const sourceAliases = [
   { find: /^@lowlight\/([a-z-]+)$/, replacement: `${root}/packages/$1/src/index` },
@@ -19,6 +25,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'jsdom',
+          env: { LOWLIGHT_SEED: seed },
+          setupFiles: ['test/support/fastCheck.ts'],
           include: ['packages/*/src/**/*.test.{ts,tsx}', 'examples/**/*.test.ts'],
         },
       },

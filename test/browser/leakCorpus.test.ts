@@ -5,6 +5,8 @@ import { detectorPages } from './leak-corpus/detectors';
 import { fieldPages } from './leak-corpus/fields';
 import { forgottenPages } from './leak-corpus/forgotten';
 import { hardeningPages } from './leak-corpus/hardening';
+import { hardeningCssPages } from './leak-corpus/hardening-css';
+import { hardeningFormatPages } from './leak-corpus/hardening-formats';
 import { secretForms, type LeakPage } from './leak-corpus/leakPage';
 import { levelPages } from './leak-corpus/levels';
 import { markPages } from './leak-corpus/marks';
@@ -14,7 +16,10 @@ import { hasChromium, launchChromium } from './support/chromium';
 import { replayedText } from './support/replay';
 import { decodeReceived, snippetPage, startCollector, startPageServer, type Running } from './support/servers';
 
-const CORPUS: LeakPage[] = [...fieldPages, ...markPages, ...detectorPages, ...urlPages, ...nestedPages, ...forgottenPages, ...levelPages, ...hardeningPages];
+const CORPUS: LeakPage[] = [
+  ...fieldPages, ...markPages, ...detectorPages, ...urlPages, ...nestedPages, ...forgottenPages, ...levelPages,
+  ...hardeningPages, ...hardeningCssPages, ...hardeningFormatPages,
+];
 
 type Started = { __started: Promise<void>; Lowlight: { flush(): Promise<void> } };
 

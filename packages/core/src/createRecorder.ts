@@ -33,6 +33,8 @@ export interface RecorderOptions extends GateOptions {
   privacy?: PrivacyLevel;
   /** Extra text detectors, added to the built-in ones for the level. */
   detectors?: readonly Detector[];
+  /** Names of default detectors to turn off, e.g. `['lowlight/us-ssn@1']`. Weakens privacy; see the README. */
+  disableDetectors?: readonly string[];
   /** Character that replaces masked text. Default `'*'`. */
   maskChar?: string;
   /** Plugins, in order; see `LowlightPlugin`. */
@@ -109,6 +111,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
   const masker = createEventMasker({
     level: options.privacy,
     detectors: options.detectors,
+    disableDetectors: options.disableDetectors,
     maskChar: options.maskChar,
     onError: report,
     inlineRunOf: (id) => (mirror ? readInlineRun(mirror, id) : null),

@@ -1,7 +1,10 @@
 import { regexDetector } from './regexDetector';
 
+/** What every token below starts with: a cheap test that lets most text skip the full pattern. */
+export const TOKEN_PREFIX = /eyJ|[prs]k[_-]|gh[opsur]_|github_pat_|xox[abprs]-|A(?:KIA|SIA|Iza)|Bearer/;
+
 /**
- * Credentials that show up in pages (opt-in): JSON Web Tokens and API keys
+ * Credentials that show up in pages (on by default): JSON Web Tokens and API keys
  * with well-known prefixes (Stripe, OpenAI-style `sk-`, GitHub, Slack, AWS
  * access key ids, Google API keys), plus `Bearer` tokens.
  */
@@ -10,15 +13,17 @@ export const apiKey = regexDetector({
   label: 'API key or token',
   pattern: new RegExp(
     [
-      String.raw`\beyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]*`, // JWT: base64url JSON header and payload
-      String.raw`\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{16,}`,
+      // Distinctive prefixes need no word boundary, so a token glued to other text is still found.
+      String.raw`eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]*`, // JWT: base64url JSON header and payload
+      String.raw`(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{16,}`,
       String.raw`\bsk-[A-Za-z0-9_-]{20,}`,
-      String.raw`\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}|\bgithub_pat_[A-Za-z0-9_]{40,}`,
-      String.raw`\bxox[abprs]-[A-Za-z0-9-]{10,}`,
-      String.raw`\b(?:AKIA|ASIA)[0-9A-Z]{16}\b`,
-      String.raw`\bAIza[0-9A-Za-z_-]{35}`,
+      String.raw`(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}`,
+      String.raw`xox[abprs]-[A-Za-z0-9-]{10,}`,
+      String.raw`(?:AKIA|ASIA)[0-9A-Z]{16}`,
+      String.raw`AIza[0-9A-Za-z_-]{35}`,
       String.raw`\bBearer\s+[A-Za-z0-9._~+/-]{16,}=*`,
     ].join('|'),
     'g',
   ),
+  mayMatch: (text) => TOKEN_PREFIX.test(text),
 });

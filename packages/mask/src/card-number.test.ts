@@ -9,6 +9,7 @@ testDetector(cardNumber, {
     '4111 1111 1111 1112', 'Total: 1,299.00 EUR', 'Dates 2024-01-15 2024-02-16 2024-03-17', 'Call +1 555 123 4567',
     'Order 12345 shipped', 'version 10.4.2.1', '4111 111 1111 1111 1',
   ],
+  glued: ['4111 1111 1111 1111', '3782 822463 10005'],
 });
 
 describe('card number detector', () => {

@@ -1,9 +1,7 @@
-import { cardNumber } from './card-number';
-import { email } from './email';
-import { longNumber } from './long-number';
+import { createCssMasker } from './css';
+import { DEFAULT_DETECTORS, enabledDefaultDetectors } from './defaultDetectors';
 import { maskJsonStrings } from './maskJsonStrings';
 import { mayHoldDefaultMatch } from './mayHoldDefaultMatch';
-import { phone } from './phone';
 import { applyMarkChanges, FIELD_ROOTS, Flag, ownFlags } from './flags';
 import { breaksInlineRun, maskAcrossPieces } from './inlineText';
 import { createNodeTree } from './nodeTree';
@@ -31,6 +29,12 @@ export interface MaskOptions {
    * them). Deduplicated by name.
    */
   detectors?: readonly Detector[];
+  /**
+   * Names of default detectors to turn off, e.g. `['lowlight/us-ssn@1']`, for a page
+   * whose own content they mask wrongly. It weakens privacy: values of that kind are
+   * then recorded as they are. An unknown name is an error.
+   */
+  disableDetectors?: readonly string[];
   /** Character that replaces each non-space character of masked text. Default `'*'`. */
   maskChar?: string;
   /** Told once per distinct failure; the failing value was redacted or its event dropped. */
@@ -108,10 +112,6 @@ const HANDLED = {
 
 export const PRIVACY_LEVELS: readonly PrivacyLevel[] = ['strict', 'balanced', 'relaxed'];
 
-/** Detectors on by default for `strict` and `balanced`. Cards before long numbers, so a card keeps its grouping. */
-export const DEFAULT_DETECTORS: readonly Detector[] = [email, cardNumber, phone, longNumber];
-
-
 export function createEventMasker(options: MaskOptions = {}): EventMasker {
   const level = options.level ?? 'balanced';
   if (!PRIVACY_LEVELS.includes(level)) {
@@ -124,7 +124,8 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
   }
   const relaxed = level === 'relaxed';
   // Default detectors only run on text that could hold a match (see mayHoldDefaultMatch); extra ones always run.
-  const defaultDetectors = relaxed ? [] : DEFAULT_DETECTORS;
+  const defaults = enabledDefaultDetectors(options.disableDetectors);
+  const defaultDetectors = relaxed ? [] : defaults;
   const extraDetectors = relaxed ? [] : dedupeByName([...DEFAULT_DETECTORS, ...(options.detectors ?? [])]).slice(DEFAULT_DETECTORS.length);
   const anyDetectors = defaultDetectors.length + extraDetectors.length > 0;
   const strict = level === 'strict';
@@ -156,6 +157,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
   };
 
   const scrubUrl = (url: string): string => emptyIfDocument(url) ?? (relaxed ? url : maskUrl(url, detect, redact, strict));
+  const css = createCssMasker(scrubUrl, detect, redact);
 
   /** True where content (page text, content attributes) must be redacted outright. */
   const contentHidden = (flags: number): boolean =>
@@ -168,7 +170,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
 
   function maskPageText(text: string, flags: number): string {
     if (flags & (Flag.Secret | Flag.Script)) return '';
-    if (flags & Flag.Style) return detect(text);
+    if (flags & Flag.Style) return relaxed ? text : css.sheet(text);
     if (contentHidden(flags)) return redact(text);
     if (flags & Flag.Field && fieldHidden(flags)) return redact(text);
     return relaxed ? text : detect(text);
@@ -219,7 +221,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
           attributes[name] = relaxed ? value : mapStrings(value, detect);
           break;
         case 'css':
-          attributes[name] = relaxed ? value : mapStrings(value, detect);
+          attributes[name] = relaxed ? value : css.style(value);
           break;
         case 'text':
           attributes[name] =
@@ -479,10 +481,12 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
         return HANDLED.mutation;
       case IncrementalSource.Input:
         return maskInput(data as unknown as InputData) ? HANDLED.input : null;
-      // Stylesheet rules and declarations are CSS text: the detectors over every field are the rule.
+      // Stylesheet rules and declarations are CSS text: masked as CSS, then the detectors over every field.
       case IncrementalSource.StyleSheetRule:
       case IncrementalSource.StyleDeclaration:
       case IncrementalSource.AdoptedStyleSheet:
+        if (!relaxed) css.event(data);
+        return HANDLED.nothing;
       case IncrementalSource.MouseMove:
       case IncrementalSource.MouseInteraction:
       case IncrementalSource.Scroll:
@@ -532,7 +536,8 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     level,
     maskText: (text) => maskPageText(text, 0),
     maskUrl: scrubUrl,
-    guardJson: (json) => (anyDetectors ? maskJsonStrings(json, detect, extraDetectors.length > 0) : json),
+    // Every literal: tokens need neither an `@` nor digits, which maskJsonStrings's own prefilter looks for.
+    guardJson: (json) => (anyDetectors ? maskJsonStrings(json, detect, true) : json),
     maskEvent(event) {
       try {
         const handled = maskByType(event, event.data as Record<string, unknown>);

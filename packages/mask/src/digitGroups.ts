@@ -13,14 +13,15 @@ export type AcceptsWindow = (groups: string[], trimmed: boolean) => boolean;
  *
  * Card and phone numbers are often written next to other numbers
  * ("ref 12 4111 1111 1111 1111") or glued to them ("9.994111 1111 1111 1111"),
- * so judging only the whole run would miss them. A window's edge group longer
- * than `maxEdge` digits is also tried trimmed down to `maxEdge` or fewer:
- * that is the glued case, and the only one worth the extra work.
+ * so judging only the whole run would miss them. A window's first group is
+ * also tried with its front trimmed off (down to `maxEdge` digits or fewer),
+ * and a last group longer than `maxEdge` with its end trimmed off: that is the
+ * glued case.
  */
 export interface WindowShape {
   /** Most groups a match spans. */
   maxGroups: number;
-  /** Longest edge group a match can have; longer edge groups are tried trimmed. */
+  /** Longest first group a trimmed match keeps; a last group longer than this is glued to other digits and tried trimmed. */
   maxEdge: number;
   /** Digits a match holds, at least and at most: windows outside are rejected before any work. */
   minDigits: number;
@@ -54,9 +55,11 @@ export function maskGroupWindows(run: string, separator: RegExp, shape: WindowSh
       }
       const middle = groups.slice(first + 1, last);
       middleDigits += tail.length;
-      // Characters cut off the front of the first group, and kept at the front of the last.
-      const cuts = head.length > maxEdge ? [0, ...range(head.length - maxEdge, head.length - 1)] : [0];
-      const keeps = tail.length > maxEdge ? [tail.length, ...range(1, maxEdge)] : [tail.length];
+      // Characters cut off the front of the first group, and kept at the front of the last. Any first
+      // group may be glued to a number before it ("9555-123-4567", "v1.2.3555-123-4567"), short ones too.
+      const cuts = [0, ...range(Math.max(1, head.length - maxEdge), head.length - 1)];
+      // A last group longer than any a match ends with is glued: every length is tried (an Amex ends with 5 digits).
+      const keeps = tail.length > maxEdge ? [tail.length, ...range(1, tail.length - 1)] : [tail.length];
       for (const cut of cuts) {
         for (const keep of keeps) {
           if (accepts([head.slice(cut), ...middle, tail.slice(0, keep)], cut > 0 || keep < tail.length)) {

@@ -20,16 +20,23 @@ export const iban: Detector = {
   maskMatches: (text, redact) => text.replace(CANDIDATE, (candidate) => maskIbans(candidate, redact)),
 };
 
+/**
+ * Masks the longest IBAN from every start in the candidate. Overlapping matches are all masked: a code
+ * before an IBAN that passes the checksum with its first groups ("BA55 DE89 3704 0044 053…") must not
+ * leave the IBAN's tail visible.
+ */
 function maskIbans(candidate: string, redact: (text: string) => string): string {
+  let result = candidate;
   for (let start = 0; start <= candidate.length - MIN_LENGTH; start++) {
     if ((start > 0 && candidate[start - 1] !== ' ') || !/^[A-Z]{2}\d{2}/.test(candidate.slice(start, start + 4))) continue;
     for (let end = candidate.length; end >= start + MIN_LENGTH; end--) {
       if (candidate[end - 1] !== ' ' && passesMod97(candidate.slice(start, end))) {
-        return candidate.slice(0, start) + redact(candidate.slice(start, end)) + maskIbans(candidate.slice(end), redact);
+        result = result.slice(0, start) + redact(candidate.slice(start, end)) + result.slice(end);
+        break;
       }
     }
   }
-  return candidate;
+  return result;
 }
 
 function passesMod97(candidate: string): boolean {

@@ -1,4 +1,5 @@
-export { createEventMasker, DEFAULT_DETECTORS, PRIVACY_LEVELS } from './createEventMasker';
+export { createEventMasker, PRIVACY_LEVELS } from './createEventMasker';
+export { DEFAULT_DETECTORS } from './defaultDetectors';
 export type { EventMasker, InlineRunPiece, MaskOptions } from './createEventMasker';
 export { breaksInlineRun } from './inlineText';
 export { regexDetector } from './regexDetector';

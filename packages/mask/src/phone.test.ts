@@ -1,5 +1,8 @@
+import { describe, expect, it } from 'vitest';
 import { phone } from './phone';
 import { testDetector } from './testDetector';
+
+const redact = (text: string): string => text.replace(/\S/g, '*');
 
 testDetector(phone, {
   detects: [
@@ -11,4 +14,21 @@ testDetector(phone, {
     '2024-01-15', '15.01.2024', '01.02.2024', '12:30', '1.2.3', '10.4.2.1', '192.168.1.1', 'Total 1 299.00', 'Rooms 101 102 103',
     'Order 12345', '3.14159', '2024 01 15', '+3 days', '555 1234', 'ISBN 978-3-16-148410-0',
   ],
+  glued: ['555-123-4567', '(555) 123-4567', '555.123.4567', '1-800-555-0199', '+44 20 7946 0958', '+1 (555) 123-4567'],
+});
+
+describe('phone numbers glued to other text', () => {
+  // Counterexamples: a 4-digit first group ("3555", "9555") was judged whole, never trimmed.
+  it.each([
+    ['v1.2.3', '555-123-4567', ''],
+    ['9', '555-123-4567', ''],
+    ['12', '555-123-4567', ''],
+    ['9', '1-800-555-0199', ''],
+    ['9', '(555) 123-4567', ''],
+    ['Tel.', '555.123.4567', ''],
+    ['x-', '555-123-4567', ''],
+    ['', '+44 20 7946 0958', '-x'],
+  ])('masks the phone in %s%s%s', (before, number, after) => {
+    expect(phone.maskMatches(before + number + after, redact)).toBe(before + redact(number) + after);
+  });
 });

@@ -126,7 +126,7 @@ export const MASKING_RULES: readonly MaskingRule[] = [
     relaxed: 'same',
   },
   {
-    what: 'URLs (`href`, `src`, `srcset`, `action`, CSS `url()`, page URL, referrer)',
+    what: 'URLs (`href`, `src`, `srcset`, `action`, page URL, referrer; in CSS `url()`, `@import`, `image-set()`, custom properties included)',
     strict: 'every query value `*`',
     balanced: '`mailto:`/`tel:` targets, values of parameters named like secrets (`token`, `key`, `code`, `session`, `email`, `auth`, …) and detector matches, in path, query and fragment',
     relaxed: 'as is',
@@ -138,9 +138,9 @@ export const MASKING_RULES: readonly MaskingRule[] = [
     relaxed: 'same',
   },
   {
-    what: 'stylesheet text',
-    strict: 'detectors',
-    balanced: 'detectors',
+    what: 'stylesheet text (`<style>`, linked and adopted sheets, `style` attributes, rules and declarations added later)',
+    strict: 'URLs as above; `content` and custom-property (`--x`) strings `*`; attribute selector values `*` (`input[value="…"]`, `[data-x=…]`), except for attributes that only shape the page (`type`, `class`, `role`, `aria-expanded`, …) so the replay keeps its styling; detectors on the rest',
+    balanced: 'same',
     relaxed: 'as is',
   },
   {

@@ -7,6 +7,12 @@ export interface DetectorCases {
   detects: readonly string[];
   /** Values it must leave visible. */
   ignores: readonly string[];
+  /**
+   * Values it must also find glued to the text around them, with no space
+   * between: digits, letters and punctuation right against the value
+   * ("9555-123-4567", "v1.2.3555-123-4567").
+   */
+  glued?: readonly string[];
 }
 
 const redact = (text: string): string => text.replace(/\S/g, '*');
@@ -26,7 +32,7 @@ export function onlyHides(original: string, masked: string, maskChar = '*'): boo
  * then properties over random text (planted values found anywhere, nothing
  * ever revealed, idempotence, never throwing).
  */
-export function testDetector(detector: Detector, { detects, ignores }: DetectorCases): void {
+export function testDetector(detector: Detector, { detects, ignores, glued = [] }: DetectorCases): void {
   const mask = (text: string): string => detector.maskMatches(text, redact);
 
   describe(`${detector.name} conformance`, () => {
@@ -38,15 +44,16 @@ export function testDetector(detector: Detector, { detects, ignores }: DetectorC
       expect(mask(value)).toBe(value);
     });
 
-    it.each(detects)('finds %s planted anywhere in random text', (value) => {
+    const planted = (value: string, gap: string) => () =>
       fc.assert(
         fc.property(surroundingText, surroundingText, (before, after) => {
-          const text = `${before} ${value} ${after}`;
-          const start = before.length + 1;
+          const text = `${before}${gap}${value}${gap}${after}`;
+          const start = before.length + gap.length;
           expect(mask(text).slice(start, start + value.length)).toBe(redact(value));
         }),
       );
-    });
+    it.each(detects)('finds %s planted anywhere in random text', (value) => planted(value, ' ')());
+    if (glued.length > 0) it.each(glued)('finds %s glued to random text', (value) => planted(value, '')());
 
     it('only ever hides characters, is idempotent and never throws', () => {
       fc.assert(

@@ -1,0 +1,28 @@
+import { apiKey } from './api-key';
+import { cardNumber } from './card-number';
+import { email } from './email';
+import { longNumber } from './long-number';
+import { phone } from './phone';
+import type { Detector } from './types';
+import { usSsn } from './us-ssn';
+
+/**
+ * Detectors on by default for `strict` and `balanced`. Tokens come first: a
+ * number detector masking a token's digits would leave the rest of it
+ * unrecognizable. Cards come before long numbers, so a card keeps its grouping.
+ */
+export const DEFAULT_DETECTORS: readonly Detector[] = [apiKey, email, cardNumber, phone, usSsn, longNumber];
+
+/**
+ * The default detectors a page keeps, after `disableDetectors` (names of
+ * defaults, e.g. `'lowlight/us-ssn@1'`). An unknown name fails at init, so a
+ * typo never leaves a detector on that the page meant off, or the reverse.
+ */
+export function enabledDefaultDetectors(disabled: readonly string[] = []): readonly Detector[] {
+  const names = DEFAULT_DETECTORS.map((detector) => detector.name);
+  const unknown = Array.isArray(disabled) ? disabled.find((name) => !names.includes(name)) : disabled;
+  if (unknown !== undefined) {
+    throw new Error(`[lowlight] mask: "disableDetectors" must list default detector names (${names.join(', ')}), got ${JSON.stringify(unknown)}`);
+  }
+  return DEFAULT_DETECTORS.filter((detector) => !disabled.includes(detector.name));
+}
