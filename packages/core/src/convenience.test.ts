@@ -48,3 +48,21 @@ describe('convenience gate calls', () => {
     expect({ ...localStorage }).toEqual({});
   });
 });
+
+describe('start() options', () => {
+  it('rejects transport options given beside "transport", naming each, and starts nothing', async () => {
+    const before = getRecorder();
+    const transport = memoryTransport();
+    const encrypt = { cipher: 'test', encrypt: async (body: Uint8Array) => body };
+    await expect(start({ transport, encrypt, maxBatchEvents: 10 })).rejects.toThrow(
+      '[lowlight] core: "encrypt", "maxBatchEvents" cannot be used with "transport"; set them on the transport you pass',
+    );
+    await expect(start({ transport, endpoint: 'https://collect.example.com/batch' })).rejects.toThrow(/"endpoint" cannot be used with "transport"; set it on/);
+    expect(getRecorder()).toBe(before);
+  });
+
+  it('still takes recorder options and onError beside "transport"', async () => {
+    await start({ transport: memoryTransport(), privacy: 'strict', onError: () => {} });
+    expect(getRecorder()!.getState().status).toBe('recording');
+  });
+});

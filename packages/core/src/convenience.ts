@@ -1,5 +1,5 @@
 import { fetchTransport, type FetchTransportOptions } from '@lowlight/transport/fetch';
-import type { Transport, TransportStats } from '@lowlight/transport';
+import { TRANSPORT_DEFAULTS, type Transport, type TransportStats } from '@lowlight/transport';
 import { createRecorder, type Recorder, type RecorderOptions } from './createRecorder';
 import { saveChoice, type Consent, type GateChange } from './gate';
 import type { Traits } from './identity';
@@ -8,12 +8,18 @@ import type { Traits } from './identity';
  * The recorder's options, and the default fetch transport's (batching, retries, the offline
  * queue, `encrypt`), which apply when no `transport` is given.
  */
-export interface StartOptions extends Omit<RecorderOptions, 'transport'>, Omit<FetchTransportOptions, 'endpoint' | 'name'> {
+export interface StartOptions extends Omit<RecorderOptions, 'transport'>, Omit<FetchTransportOptions, 'endpoint' | 'name' | 'destination'> {
   /** Absolute http(s) URL the default transport POSTs batches to. Required unless `transport` is given. */
   endpoint?: string;
-  /** A transport to use instead of the default fetch transport. */
+  /**
+   * A transport to use instead of the default fetch transport. The default transport's options
+   * (`endpoint`, `encrypt`, batching, retries, the queue) are then an error: set them on this transport.
+   */
   transport?: Transport;
 }
+
+/** The default transport's own options, which mean nothing beside a `transport` of the page's. */
+const DEFAULT_TRANSPORT_ONLY = ['endpoint', 'encrypt', 'compression', 'offlineQueue', ...Object.keys(TRANSPORT_DEFAULTS)];
 
 let current: Recorder | undefined;
 /** Gate calls made while no recorder runs (before `start()`, after `stop()`), replayed on the next one. */
@@ -33,6 +39,12 @@ export async function start(options: StartOptions): Promise<void> {
   if (status && status !== 'idle' && status !== 'stopped') return;
   if (!options || typeof options !== 'object') {
     throw new Error('[lowlight] start: pass an options object, e.g. start({ endpoint: "https://collect.example.com/batch" })');
+  }
+  const unused = options.transport ? DEFAULT_TRANSPORT_ONLY.filter((key) => options[key as keyof StartOptions] !== undefined) : [];
+  if (unused.length) {
+    throw new Error(
+      `[lowlight] core: "${unused.join('", "')}" cannot be used with "transport"; set ${unused[1] ? 'them' : 'it'} on the transport you pass`,
+    );
   }
   const transport = options.transport ?? fetchTransport(options as FetchTransportOptions);
   current = createRecorder({ ...options, transport });
