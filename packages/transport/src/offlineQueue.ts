@@ -2,7 +2,7 @@ import type { OutgoingBatch } from './types';
 
 /** A batch waiting to be accepted, as kept between pages. Holds only masked, encoded data. */
 export interface QueuedBatch extends Omit<OutgoingBatch, 'unloading'> {
-  /** `sid/pid/seq`: unique, and how the server dedupes. */
+  /** `<queue>/<sid>/<pid>/<seq>`, unique: the transport's queue (a hash of its name, destination and cipher), then the batch's. */
   key: string;
   /** When it was queued (ms since the epoch), for the age cap. */
   queuedAt: number;
