@@ -1,5 +1,5 @@
 import { fetchTransport, type FetchTransportOptions } from '@lowlight/transport/fetch';
-import { TRANSPORT_DEFAULTS, type Transport, type TransportStats } from '@lowlight/transport';
+import { purgeOfflineQueue, TRANSPORT_DEFAULTS, type Transport, type TransportStats } from '@lowlight/transport';
 import { createRecorder, type Recorder, type RecorderOptions } from './createRecorder';
 import { saveChoice, type Consent, type GateChange } from './gate';
 import type { Traits } from './identity';
@@ -102,12 +102,17 @@ export function optIn(): Promise<void> {
 /**
  * Before `start()`, or after `stop()`, no recorder runs: the choice is checked
  * and saved now, and the call replayed on the recorder the next `start()` creates.
+ * A denial or an opt-out also purges at once what is queued on the device, even on
+ * a page that never records (an opt-out page): what earlier pages left, and what a
+ * stopped recorder still retries.
  */
 function change(next: GateChange, call: (recorder: Recorder) => Promise<void>): Promise<void> {
   if (current && current.getState().status !== 'stopped') return call(current);
   saveChoice(next);
   early.push(call);
-  return Promise.resolve();
+  if (next.consent !== 'denied' && !next.optedOut) return Promise.resolve();
+  if (current) void call(current);
+  return purgeOfflineQueue();
 }
 
 /** The transport's counters (events sent, retried, dropped, queued, discarded); zeros before `start()`. */
