@@ -57,9 +57,9 @@ describe('start() options', () => {
     const transport = memoryTransport();
     const encrypt = { cipher: 'test', encrypt: async (body: Uint8Array) => body };
     await expect(start({ transport, encrypt, maxBatchEvents: 10 })).rejects.toThrow(
-      '[lowlight] core: "encrypt", "maxBatchEvents" cannot be used with "transport"; set them on the transport you pass',
+      '[lowlight] core: "encrypt", "maxBatchEvents" cannot be used with "transport"; set these on that transport',
     );
-    await expect(start({ transport, endpoint: 'https://collect.example.com/batch' })).rejects.toThrow(/"endpoint" cannot be used with "transport"; set it on/);
+    await expect(start({ transport, endpoint: 'https://collect.example.com/batch' })).rejects.toThrow(/^\[lowlight\] core: "endpoint" cannot be used with "transport"/);
     expect(getRecorder()).toBe(before);
   });
 

@@ -42,9 +42,7 @@ export async function start(options: StartOptions): Promise<void> {
   }
   const unused = options.transport ? DEFAULT_TRANSPORT_ONLY.filter((key) => options[key as keyof StartOptions] !== undefined) : [];
   if (unused.length) {
-    throw new Error(
-      `[lowlight] core: "${unused.join('", "')}" cannot be used with "transport"; set ${unused[1] ? 'them' : 'it'} on the transport you pass`,
-    );
+    throw new Error(`[lowlight] core: "${unused.join('", "')}" cannot be used with "transport"; set these on that transport`);
   }
   const transport = options.transport ?? fetchTransport(options as FetchTransportOptions);
   current = createRecorder({ ...options, transport });
