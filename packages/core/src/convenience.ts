@@ -87,7 +87,10 @@ export function identify(id: string, traits?: Traits): Promise<void> {
   return change({ identity: { id, traits } }, (recorder) => recorder.identify(id, traits));
 }
 
-/** Opts the visitor out on every page until `optIn()`; saved at once, even if `start()` is never called. */
+/**
+ * Opts the visitor out on every page until `optIn()`; saved at once, even if `start()` is never called.
+ * Deletes what is queued on the device and stops recording in the site's other tabs too.
+ */
 export function optOut(): Promise<void> {
   return change({ optedOut: true }, (recorder) => recorder.optOut());
 }
