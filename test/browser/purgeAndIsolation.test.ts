@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CIPHER, generateKeyPair } from '../../packages/transport/src/encrypt';
 import { hasChromium, launchChromium } from './support/chromium';
 import { startFaultyCollector } from './support/faultyCollector';
-import { decodeReceived, snippetPage, startPageServer, type Running } from './support/servers';
+import { decodeReceived, snippetPage, startPageServer } from './support/servers';
 
 type Lowlight = { flush(): Promise<void>; optOut(): Promise<void>; consent(state: string): Promise<void> };
 type Collector = Awaited<ReturnType<typeof startFaultyCollector>>;
@@ -46,32 +46,24 @@ const activity = (page: Page, text: string) =>
     await (window as unknown as { Lowlight: Lowlight }).Lowlight.flush();
   }, text);
 
-const started = (page: Page) => page.evaluate(() => (window as unknown as { __started: Promise<void> }).__started);
+const startedOn = (page: Page) => page.evaluate(() => (window as unknown as { __started: Promise<void> }).__started);
 
 describe.skipIf(!hasChromium)('purge and isolation in Chromium', () => {
   let browser: Browser;
-  let context: BrowserContext | undefined;
-  const running: Array<Running | Collector> = [];
+  let context: BrowserContext;
+  /** What a test started (servers, its browser context), closed after it. */
+  const started: Array<{ close(): Promise<void> }> = [];
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
+  beforeAll(async () => void (browser = await launchChromium()));
+  afterEach(async () => void (await Promise.all(started.splice(0).map((running) => running.close()))));
+  afterAll(async () => void (await browser?.close()));
 
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    await Promise.all(running.splice(0).map((server) => server.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+  /** A collector (`down` or up), a page server, and a fresh browser profile. */
   async function site(pages: (endpoint: string) => Record<string, string>, privateKey?: string) {
     const collector = await startFaultyCollector({ privateKey });
     const server = await startPageServer(pages(`${collector.url}/collect`));
-    running.push(collector, server);
     context = await browser.newContext();
+    started.push(collector, server, context);
     return { collector, server };
   }
 
@@ -79,10 +71,10 @@ describe.skipIf(!hasChromium)('purge and isolation in Chromium', () => {
 
   it('stops every tab of the site at once when one tab withdraws, and sends nothing more from any', async () => {
     const { collector, server } = await site((endpoint) => ({ '/': recordingPage(endpoint) }));
-    const tabs = [await context!.newPage(), await context!.newPage()];
+    const tabs = [await context.newPage(), await context.newPage()];
     for (const tab of tabs) {
       await tab.goto(`${server.url}/`);
-      await started(tab);
+      await startedOn(tab);
       await activity(tab, 'before withdrawal');
     }
     await expect.poll(() => collector.collector.batches.length).toBeGreaterThan(0);
@@ -102,15 +94,15 @@ describe.skipIf(!hasChromium)('purge and isolation in Chromium', () => {
         <script>window.__done = Lowlight.optOut()</script><p>You are opted out.</p>`,
     }));
     collector.setFault('down');
-    const recording = await context!.newPage();
+    const recording = await context.newPage();
     await recording.goto(`${server.url}/`);
-    await started(recording);
+    await startedOn(recording);
     await activity(recording, 'QUEUED-while-the-server-is-down');
     await expect
       .poll(() => recording.evaluate(async () => (await indexedDB.databases()).map((database) => database.name)))
       .toEqual(['lowlight']);
 
-    const optOutPage = await context!.newPage();
+    const optOutPage = await context.newPage();
     await optOutPage.goto(`${server.url}/privacy/opt-out`);
     await optOutPage.evaluate(() => Promise.race([(window as unknown as { __done: Promise<void> }).__done, new Promise((_, reject) => setTimeout(() => reject(new Error('optOut() hangs')), 3000))]));
     await expectNoQueue(optOutPage);
@@ -123,7 +115,7 @@ describe.skipIf(!hasChromium)('purge and isolation in Chromium', () => {
   it('a fan-out keeps one queue per backend: after a reload while both are down, each gets only its own batches', async () => {
     const { publicKey, privateKey } = await generateKeyPair();
     const plain = await startFaultyCollector();
-    running.push(plain);
+    started.push(plain);
     const bundle = await transportsBundle();
     const backend = (endpoint: string, encrypt = '') =>
       `LowlightTransports.fetchTransport({ endpoint: ${JSON.stringify(endpoint)}, flushIntervalMs: 200, retryInitialMs: 100, retryMaxMs: 400${encrypt} })`;
@@ -140,12 +132,12 @@ describe.skipIf(!hasChromium)('purge and isolation in Chromium', () => {
     );
     encrypted.setFault('down');
     plain.setFault('down');
-    const page = await context!.newPage();
+    const page = await context.newPage();
     await page.goto(`${server.url}/`);
-    await started(page);
+    await startedOn(page);
     await activity(page, 'FIRST-PAGE');
     await page.reload();
-    await started(page);
+    await startedOn(page);
     encrypted.setFault('none');
     plain.setFault('none');
     await activity(page, 'SECOND-PAGE');
