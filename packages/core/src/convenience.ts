@@ -18,8 +18,8 @@ export interface StartOptions extends Omit<RecorderOptions, 'transport'>, Omit<F
   transport?: Transport;
 }
 
-/** The default transport's own options, which mean nothing beside a `transport` of the page's. */
-const DEFAULT_TRANSPORT_ONLY = ['endpoint', 'encrypt', 'compression', 'offlineQueue', ...Object.keys(TRANSPORT_DEFAULTS)];
+/** The default transport's own options, with its limits (`TRANSPORT_DEFAULTS`): they mean nothing beside a page's `transport`. */
+const DEFAULT_TRANSPORT_ONLY = ['endpoint', 'encrypt', 'compression', 'offlineQueue'];
 
 let current: Recorder | undefined;
 /** Gate calls made while no recorder runs (before `start()`, after `stop()`), replayed on the next one. */
@@ -40,7 +40,9 @@ export async function start(options: StartOptions): Promise<void> {
   if (!options || typeof options !== 'object') {
     throw new Error('[lowlight] start: pass an options object, e.g. start({ endpoint: "https://collect.example.com/batch" })');
   }
-  const unused = options.transport ? DEFAULT_TRANSPORT_ONLY.filter((key) => options[key as keyof StartOptions] !== undefined) : [];
+  const unused = options.transport
+    ? [...DEFAULT_TRANSPORT_ONLY, ...Object.keys(TRANSPORT_DEFAULTS)].filter((key) => options[key as keyof StartOptions] !== undefined)
+    : [];
   if (unused.length) {
     throw new Error(`[lowlight] core: "${unused.join('", "')}" cannot be used with "transport"; set these on that transport`);
   }
