@@ -12,7 +12,7 @@ export interface PresignedUploadOptions extends TransportOptions {
  * createTransport; this only sends.
  */
 export function presignedUploadTransport({ presignEndpoint, ...options }: PresignedUploadOptions): Transport {
-  return createTransport({ name: 'example/presigned-upload', ...options }, async ({ envelope, body, encoding, cipher }) => {
+  return createTransport({ name: 'example/presigned-upload', ...options, destination: presignEndpoint }, async ({ envelope, body, encoding, cipher }) => {
     // One object per batch; the key is unique per batch, so a retried upload overwrites, never duplicates.
     const key = `sessions/${envelope.sid}/${envelope.pid}/${envelope.seq}.json${encoding === 'gzip' ? '.gz' : ''}${cipher ? '.enc' : ''}`;
     const presign = await fetch(`${presignEndpoint}?key=${encodeURIComponent(key)}`, { credentials: 'omit', referrerPolicy: 'no-referrer' });

@@ -1,5 +1,7 @@
+import { indexedDbQueue } from '@lowlight/transport';
 import { memoryTransport } from '@lowlight/transport/memory';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { consent, getRecorder, identify, optIn, optOut, start, stop } from './convenience';
 import { CONSENT_KEY, OPT_OUT_KEY } from './gate';
 import { IDENTIFY_EVENT } from './identity';
@@ -46,5 +48,52 @@ describe('convenience gate calls', () => {
     expect(() => consent('no' as never)).toThrow(/"consent" must be one of granted, pending, denied, got "no"/);
     expect(() => identify(undefined as never)).toThrow(/"id" must be a non-empty string/);
     expect({ ...localStorage }).toEqual({});
+  });
+});
+
+describe('start() options', () => {
+  it('rejects transport options given beside "transport", naming each, and starts nothing', async () => {
+    const before = getRecorder();
+    const transport = memoryTransport();
+    const encrypt = { cipher: 'test', encrypt: async (body: Uint8Array) => body };
+    await expect(start({ transport, encrypt, maxBatchEvents: 10 })).rejects.toThrow(
+      '[lowlight] core: "encrypt", "maxBatchEvents" cannot be used with "transport"; set these on that transport',
+    );
+    await expect(start({ transport, endpoint: 'https://collect.example.com/batch' })).rejects.toThrow(/^\[lowlight\] core: "endpoint" cannot be used with "transport"/);
+    expect(getRecorder()).toBe(before);
+  });
+
+  it('still takes recorder options and onError beside "transport"', async () => {
+    await start({ transport: memoryTransport(), privacy: 'strict', onError: () => {} });
+    expect(getRecorder()!.getState().status).toBe('recording');
+  });
+});
+
+describe('a withdrawal where nothing records', () => {
+  const queued = {
+    key: 'q/s/p/0',
+    envelope: { v: 1 as const, sid: 's', pid: 'p', seq: 0, start: 1, end: 1, count: 1, policy: 'lowlight/1' },
+    body: new Uint8Array([1]),
+    encoding: 'identity' as const,
+    queuedAt: 1,
+  };
+
+  it.each([
+    ['optOut()', () => optOut()],
+    ["consent('denied')", () => consent('denied')],
+  ])('%s purges the offline queue earlier pages left, without starting (an opt-out page)', async (_, withdraw) => {
+    globalThis.indexedDB = new IDBFactory();
+    await indexedDbQueue()!.put(queued);
+    await withdraw();
+    expect(await indexedDB.databases()).toEqual([]);
+  });
+
+  it('a withdrawal after stop() discards what the stopped recorder still retries', async () => {
+    const transport = memoryTransport();
+    await start({ transport });
+    await stop();
+    const discard = vi.spyOn(transport, 'discard');
+    await optOut();
+    expect(discard).toHaveBeenCalled();
   });
 });

@@ -1,5 +1,5 @@
 import { fetchTransport, type FetchTransportOptions } from '@lowlight/transport/fetch';
-import type { Transport, TransportStats } from '@lowlight/transport';
+import { purgeOfflineQueue, TRANSPORT_DEFAULTS, type Transport, type TransportStats } from '@lowlight/transport';
 import { createRecorder, type Recorder, type RecorderOptions } from './createRecorder';
 import { saveChoice, type Consent, type GateChange } from './gate';
 import type { Traits } from './identity';
@@ -8,12 +8,18 @@ import type { Traits } from './identity';
  * The recorder's options, and the default fetch transport's (batching, retries, the offline
  * queue, `encrypt`), which apply when no `transport` is given.
  */
-export interface StartOptions extends Omit<RecorderOptions, 'transport'>, Omit<FetchTransportOptions, 'endpoint' | 'name'> {
+export interface StartOptions extends Omit<RecorderOptions, 'transport'>, Omit<FetchTransportOptions, 'endpoint' | 'name' | 'destination'> {
   /** Absolute http(s) URL the default transport POSTs batches to. Required unless `transport` is given. */
   endpoint?: string;
-  /** A transport to use instead of the default fetch transport. */
+  /**
+   * A transport to use instead of the default fetch transport. The default transport's options
+   * (`endpoint`, `encrypt`, batching, retries, the queue) are then an error: set them on this transport.
+   */
   transport?: Transport;
 }
+
+/** The default transport's own options, with its limits (`TRANSPORT_DEFAULTS`): they mean nothing beside a page's `transport`. */
+const DEFAULT_TRANSPORT_ONLY = ['endpoint', 'encrypt', 'compression', 'offlineQueue'];
 
 let current: Recorder | undefined;
 /** Gate calls made while no recorder runs (before `start()`, after `stop()`), replayed on the next one. */
@@ -33,6 +39,12 @@ export async function start(options: StartOptions): Promise<void> {
   if (status && status !== 'idle' && status !== 'stopped') return;
   if (!options || typeof options !== 'object') {
     throw new Error('[lowlight] start: pass an options object, e.g. start({ endpoint: "https://collect.example.com/batch" })');
+  }
+  const unused = options.transport
+    ? [...DEFAULT_TRANSPORT_ONLY, ...Object.keys(TRANSPORT_DEFAULTS)].filter((key) => options[key as keyof StartOptions] !== undefined)
+    : [];
+  if (unused.length) {
+    throw new Error(`[lowlight] core: "${unused.join('", "')}" cannot be used with "transport"; set these on that transport`);
   }
   const transport = options.transport ?? fetchTransport(options as FetchTransportOptions);
   current = createRecorder({ ...options, transport });
@@ -77,7 +89,10 @@ export function identify(id: string, traits?: Traits): Promise<void> {
   return change({ identity: { id, traits } }, (recorder) => recorder.identify(id, traits));
 }
 
-/** Opts the visitor out on every page until `optIn()`; saved at once, even if `start()` is never called. */
+/**
+ * Opts the visitor out on every page until `optIn()`; saved at once, even if `start()` is never called.
+ * Deletes what is queued on the device and stops recording in the site's other tabs too.
+ */
 export function optOut(): Promise<void> {
   return change({ optedOut: true }, (recorder) => recorder.optOut());
 }
@@ -90,12 +105,17 @@ export function optIn(): Promise<void> {
 /**
  * Before `start()`, or after `stop()`, no recorder runs: the choice is checked
  * and saved now, and the call replayed on the recorder the next `start()` creates.
+ * A denial or an opt-out also purges at once what is queued on the device, even on
+ * a page that never records (an opt-out page): what earlier pages left, and what a
+ * stopped recorder still retries.
  */
 function change(next: GateChange, call: (recorder: Recorder) => Promise<void>): Promise<void> {
   if (current && current.getState().status !== 'stopped') return call(current);
   saveChoice(next);
   early.push(call);
-  return Promise.resolve();
+  if (next.consent !== 'denied' && !next.optedOut) return Promise.resolve();
+  if (current) void call(current);
+  return purgeOfflineQueue();
 }
 
 /** The transport's counters (events sent, retried, dropped, queued, discarded); zeros before `start()`. */

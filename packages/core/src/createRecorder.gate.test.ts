@@ -93,6 +93,55 @@ describe('createRecorder behind the privacy gate', () => {
     expect(discard).toHaveBeenCalled();
   });
 
+  it.each([
+    [CONSENT_KEY, 'denied'],
+    [OPT_OUT_KEY, '1'],
+  ])('purges what earlier pages left queued when start() finds a saved %s', async (key, value) => {
+    localStorage.setItem(key, value);
+    const transport = memoryTransport();
+    const discard = vi.spyOn(transport, 'discard');
+    recorder = createRecorder({ transport, respectDoNotTrack: true });
+    await recorder.start();
+    expect(discard).toHaveBeenCalled();
+    expect(record).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    [OPT_OUT_KEY, '1', 'opted-out'],
+    [CONSENT_KEY, 'denied', 'denied'],
+  ])('stops at once and discards when another tab saves %s, until stop()', async (key, newValue, gateState) => {
+    const transport = memoryTransport();
+    const discard = vi.spyOn(transport, 'discard');
+    recorder = createRecorder({ transport });
+    await recorder.start();
+    document.querySelector('#canary')!.textContent = 'typed in this tab';
+    await settle();
+    // The other tab's write, as this tab's window is told of it.
+    window.dispatchEvent(new StorageEvent('storage', { key, newValue, storageArea: localStorage }));
+    expect(recorder.getState()).toMatchObject({ status: 'waiting', gate: gateState });
+    expect(discard).toHaveBeenCalled();
+    expect({ ...sessionStorage }).toEqual({});
+    await recorder.flush();
+    expect(transport.batches).toHaveLength(0);
+
+    await recorder.stop();
+    discard.mockClear();
+    window.dispatchEvent(new StorageEvent('storage', { key, newValue, storageArea: localStorage }));
+    expect(discard).not.toHaveBeenCalled();
+  });
+
+  it('ignores other storage changes, and a grant in another tab does not lift a withdrawal here', async () => {
+    const transport = memoryTransport();
+    recorder = createRecorder({ transport });
+    await recorder.start();
+    window.dispatchEvent(new StorageEvent('storage', { key: 'cart', newValue: '3', storageArea: localStorage }));
+    window.dispatchEvent(new StorageEvent('storage', { key: CONSENT_KEY, newValue: null, storageArea: localStorage }));
+    expect(recorder.getState()).toMatchObject({ status: 'recording', gate: 'open' });
+    window.dispatchEvent(new StorageEvent('storage', { key: OPT_OUT_KEY, newValue: '1', storageArea: localStorage }));
+    window.dispatchEvent(new StorageEvent('storage', { key: OPT_OUT_KEY, newValue: null, storageArea: localStorage }));
+    expect(recorder.getState()).toMatchObject({ status: 'waiting', gate: 'opted-out' });
+  });
+
   it('opting out stops and discards like a denial, and survives a later consent', async () => {
     const transport = memoryTransport();
     recorder = createRecorder({ transport });

@@ -1,7 +1,7 @@
 import { createEventMasker, EventType, PRIVACY_LEVELS, type Detector, type PrivacyLevel, type RecordedEvent } from '@lowlight/mask';
 import type { Transport, TransportStats } from '@lowlight/transport';
 import { sessionStore } from './firstPartyStorage';
-import { createGate, type Consent, type GateChange, type GateOptions } from './gate';
+import { CONSENT_KEY, createGate, OPT_OUT_KEY, type Consent, type GateChange, type GateOptions } from './gate';
 import { identifyEvent, type Traits } from './identity';
 import { invalidOption } from './invalidOption';
 import { pageviewEvent } from './pageview';
@@ -125,6 +125,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
   let record: RecordFn | undefined;
   let stopRrweb: (() => void) | undefined;
   let teardown: Array<() => void> = [];
+  /** Removes the listener for other tabs' choices: registered by start(), removed by stop(). */
+  let unwatchChoices: (() => void) | undefined;
   let context: { sessionId: string; pageviewId: string } | undefined;
 
   let pageviewPending = false;
@@ -203,7 +205,16 @@ export function createRecorder(options: RecorderOptions): Recorder {
       throw new Error('[lowlight] core: start() needs a browser window; call it on the client, not during server rendering');
     }
     gate.read(window);
+    // A denial or an opt-out saved on an earlier page purges what that page left queued, as a live one does.
+    if (gate.withdrawn()) transport.discard();
+    unwatchChoices = listen(window, 'storage', onStorage as (event: Event) => void);
     await followGate('waiting');
+  }
+
+  /** Another tab of the site saved a withdrawal: it applies here at once, as if made on this page. */
+  function onStorage({ key, newValue }: StorageEvent): void {
+    if (key === OPT_OUT_KEY && newValue === '1') void change({ optedOut: true });
+    if (key === CONSENT_KEY && newValue === 'denied') void change({ consent: 'denied' });
   }
 
   /** Opens or closes recording to match the gate: in `start()`, and after every runtime change. */
@@ -278,6 +289,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
       const status = store.getState().status;
       if (status === 'idle' || status === 'stopped') return;
       store.setState({ status: 'stopped' });
+      unwatchChoices?.();
       halt();
       await transport.flush();
     },
@@ -303,7 +315,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
   };
 }
 
-function listen(target: EventTarget, type: string, listener: () => void): () => void {
+function listen(target: EventTarget, type: string, listener: (event: Event) => void): () => void {
   target.addEventListener(type, listener);
   return () => target.removeEventListener(type, listener);
 }

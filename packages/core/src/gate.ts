@@ -111,6 +111,8 @@ export interface Gate {
   /** Decides from the current inputs. While open, keeps the identity in sessionStorage. */
   decide(): GateState;
   identity(): Identity | undefined;
+  /** The visitor denied consent or opted out, on this page or an earlier one. */
+  withdrawn(): boolean;
   /** The policy string each batch's envelope carries; see the README's "Privacy gates". */
   policy(level: PrivacyLevel): string;
 }
@@ -168,6 +170,7 @@ export function createGate(options: GateOptions): Gate {
       return state;
     },
     identity: () => inputs.identity,
+    withdrawn: () => inputs.optedOut || inputs.consent === 'denied',
     policy: (level) =>
       `lowlight/1;level=${level};dnt=${+respectDnt};gpc=${+respectGpc};consent=${consentStated ? 'granted' : 'default'}` +
       `;identity=${options.requireIdentity ? 'required' : 'optional'};sample=${rate}`,

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createEventMasker, DEFAULT_DETECTORS } from './createEventMasker';
 import { maskJsonStrings } from './maskJsonStrings';
 
-const hide = (literal: string) => literal.replace(/[^"]/g, '*');
+const hide = (text: string) => text.replace(/./gs, '*');
 
 describe('maskJsonStrings', () => {
   it('visits string literals that could hold a match and never touches numbers', () => {
@@ -14,20 +16,77 @@ describe('maskJsonStrings', () => {
 
   it('keeps escaped quotes and backslashes inside literals intact', () => {
     const json = JSON.stringify({ a: 'say "hi" \\ to jo@x.io', b: 'x' });
-    expect(JSON.parse(maskJsonStrings(json, (literal) => literal.replace('jo@x.io', '*******'), false))).toEqual({
+    expect(JSON.parse(maskJsonStrings(json, (text) => text.replace('jo@x.io', '*******'), false))).toEqual({
       a: 'say "hi" \\ to *******',
       b: 'x',
     });
   });
 
+  it('decodes escapes before masking, so the output stays JSON and the detectors see the text', () => {
+    const json = JSON.stringify({ note: 'Ann Lee\nann@x.org', tab: 'card\t4111 1111 1111 1111', unicode: 'ann\\u0040x.org' }).replace('\\\\u0040', '\\u0040');
+    const guarded = createEventMasker().guardJson(json);
+    expect(JSON.parse(guarded)).toEqual({ note: 'Ann Lee\n*********', tab: 'card\t**** **** **** ****', unicode: '*********' });
+  });
+
   it('visits every literal when asked to, for detectors without a digit or @ trigger', () => {
     const seen: string[] = [];
-    maskJsonStrings(JSON.stringify(['a', 'b']), (literal) => (seen.push(literal), literal), true);
-    expect(seen).toEqual(['"a"', '"b"']);
+    maskJsonStrings(JSON.stringify(['a', 'b']), (text) => (seen.push(text), text), true);
+    expect(seen).toEqual(['a', 'b']);
   });
 
   it('returns the very same string when nothing changed', () => {
-    const json = JSON.stringify({ text: 'jo@x.io' });
-    expect(maskJsonStrings(json, (literal) => literal, false)).toBe(json);
+    const json = JSON.stringify({ text: 'jo@x.io', escaped: 'jo@x.io\n' });
+    expect(maskJsonStrings(json, (text) => text, false)).toBe(json);
+  });
+});
+
+/** Fixed, so `npm test` is deterministic; printed, so a failure can be replayed. */
+const SEED = 20261202;
+
+/** Values the default detectors find, and pieces JSON must escape. */
+const DETECTED = ['ann.lee@example.org', '4111 1111 1111 1111', '+44 20 7946 0958', '555-123-4567', '123456789012'];
+const ESCAPED = ['\n', '\t', '"', '\\', '\u0000', '\u2028', '\ud800', '/', 'é', '😀'];
+const piece = fc.oneof(fc.constantFrom(...DETECTED, ...ESCAPED, ' ', 'plain', '42'), fc.string({ maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 4 }));
+const text = fc.array(piece, { maxLength: 6 }).map((pieces) => pieces.join(''));
+const key = fc.stringMatching(/^[a-z]{1,5}$/);
+const value: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    text,
+    fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null)),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(key, tie('value'), { maxKeys: 4 }),
+  ),
+})).value;
+
+/** The value with every string replaced by its kind, and every string collected. */
+function shapeOf(json: unknown, strings: string[]): unknown {
+  if (typeof json === 'string') return strings.push(json), 'string';
+  if (Array.isArray(json)) return json.map((item) => shapeOf(item, strings));
+  if (json && typeof json === 'object') return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, shapeOf(v, strings)]));
+  return json;
+}
+
+const foundByDetectors = (text: string) => DEFAULT_DETECTORS.some((detector) => detector.maskMatches(text, () => '\u0000') !== text);
+
+describe('the egress guard (guardJson) on any JSON a plugin may produce', () => {
+  it('always returns JSON of the same structure, with no detector match left in any decoded string', () => {
+    console.log(`maskJsonStrings property seed: ${SEED}`);
+    const guard = createEventMasker({ level: 'balanced' });
+    fc.assert(
+      fc.property(value, (input) => {
+        const json = JSON.stringify(input);
+        const guarded = JSON.parse(guard.guardJson(json)) as unknown;
+        const before: string[] = [];
+        const after: string[] = [];
+        expect(shapeOf(guarded, after)).toEqual(shapeOf(JSON.parse(json), before));
+        after.forEach((masked, index) => {
+          expect(foundByDetectors(masked), masked).toBe(false);
+          // What the detectors do not find passes unchanged.
+          if (!foundByDetectors(before[index]!)) expect(masked).toBe(before[index]);
+        });
+      }),
+      { seed: SEED, numRuns: 500 },
+    );
   });
 });

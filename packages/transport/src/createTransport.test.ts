@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTransport, type TransportOptions } from './createTransport';
+import { createTransport, TRANSPORT_DEFAULTS, type TransportOptions } from './createTransport';
 import { fflateGzip } from './fflate';
 import { indexedDbQueue } from './offlineQueue';
 import { testSession as session, testTransport } from './testTransport';
@@ -196,6 +196,47 @@ describe('createTransport: offline queue', () => {
     expect(numbers(up.accepted)).toEqual([1, 2, 3]);
     expect(await indexedDbQueue()!.all()).toEqual([]);
     first.discard();
+  });
+
+  it('keeps each transport of a fan-out in its own queue: each next page drains only its own batches', async () => {
+    // One backend expects end-to-end encrypted batches, the other plain ones; both are down on the first page.
+    const cipher = { cipher: 'test-cipher', encrypt: async (body: Uint8Array) => new Uint8Array([0xee, ...body]) };
+    const options = (destination: string, encrypt?: typeof cipher): TransportOptions => ({
+      name: 'lowlight/fetch', destination, compression: null, offlineQueue: indexedDbQueue(), retryInitialMs: 60_000, encrypt,
+    });
+    const pageOne = [createTransport(options('https://a.test/e2ee', cipher), backend(503).send), createTransport(options('https://b.test/plain'), backend(503).send)];
+    for (const transport of pageOne) {
+      transport.open(session);
+      push(transport, 1, 2);
+      await transport.flush();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    const encrypted = backend();
+    const plain = backend();
+    const pageTwo = [createTransport(options('https://a.test/e2ee', cipher), encrypted.send), createTransport(options('https://b.test/plain'), plain.send)];
+    for (const transport of pageTwo) transport.open({ ...session, pageviewId: 'c'.repeat(32) });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await Promise.all(pageTwo.map((transport) => transport.flush()));
+
+    expect(encrypted.accepted.map((batch) => [batch.cipher, batch.body[0]])).toEqual([['test-cipher', 0xee]]);
+    expect(numbers(plain.accepted)).toEqual([1, 2]);
+    expect(plain.accepted.every((batch) => batch.cipher === undefined)).toBe(true);
+    expect(await indexedDbQueue()!.all()).toEqual([]);
+  });
+
+  it('removes other queues\' batches once they are older than the age cap, e.g. left by a former endpoint', async () => {
+    const former = createTransport({ destination: 'https://old.test', compression: null, offlineQueue: indexedDbQueue(), retryInitialMs: 60_000 }, backend(503).send);
+    former.open(session);
+    push(former, 1);
+    await former.flush();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const later = vi.spyOn(Date, 'now').mockReturnValue(Date.now() + TRANSPORT_DEFAULTS.maxQueueAgeMs + 1);
+    const current = createTransport({ destination: 'https://new.test', compression: null, offlineQueue: indexedDbQueue() }, backend().send);
+    current.open(session);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    later.mockRestore();
+    expect(await indexedDbQueue()!.all()).toEqual([]);
   });
 
   it('stores nothing before open(), and discard() deletes the database', async () => {

@@ -5,6 +5,12 @@ import type { BatchEnvelope, Compressor, Encryptor, Send, SendResult, SessionInf
 export interface TransportOptions {
   /** Name for reports and stats. Default `'lowlight/custom'`. */
   name?: string;
+  /**
+   * Where this transport delivers (an endpoint URL, a bucket). Each name, destination and cipher has its
+   * own offline queue, so transports side by side never send or delete each other's batches.
+   * `fetchTransport` sets it to its `endpoint`.
+   */
+  destination?: string;
   /** Send once this many events are buffered. Default 1000. */
   maxBatchEvents?: number;
   /** Send once the buffered events' JSON reaches this many bytes. Default 1 MiB. */
@@ -131,7 +137,9 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
     return { envelope, json: `${JSON.stringify(envelope).slice(0, -1)},"events":[${events.join(',')}]}` };
   }
 
-  const keyOf = ({ sid, pid, seq: n }: BatchEnvelope): string => `${sid}/${pid}/${n}`;
+  /** This transport's own part of the offline queue, which other transports' batches share. */
+  const queueKey = `${hash(`${name} ${options.destination} ${options.encrypt?.cipher}`)}/`;
+  const keyOf = ({ sid, pid, seq: n }: BatchEnvelope): string => `${queueKey}${sid}/${pid}/${n}`;
 
   /** Compresses, then encrypts if asked. Encryption that fails drops the batch: it never goes out in clear. */
   async function encode({ envelope, json }: { envelope: BatchEnvelope; json: string }): Promise<QueuedBatch | undefined> {
@@ -296,7 +304,12 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
         .then((stored) => {
           if (started !== generation) return;
           const known = new Set(queue.map((batch) => batch.key));
-          const earlier = stored.filter((batch) => !known.has(batch.key));
+          const now = Date.now();
+          // Another transport's batches are not ours to send; past the age cap they are no one's (an old endpoint's).
+          for (const batch of stored) {
+            if (!batch.key.startsWith(queueKey) && now - batch.queuedAt > limits.maxQueueAgeMs) store.remove(batch.key).catch(report);
+          }
+          const earlier = stored.filter((batch) => batch.key.startsWith(queueKey) && !known.has(batch.key));
           for (const batch of earlier) {
             queueBytes += batch.body.byteLength;
             stats.queued += batch.envelope.count;
@@ -337,4 +350,11 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
     },
     stats: () => ({ ...stats }),
   };
+}
+
+/** FNV-1a, in base 36: a short, stable queue key that does not show the endpoint in IndexedDB. */
+function hash(text: string): string {
+  let value = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) value = Math.imul(value ^ text.charCodeAt(i), 0x1000193);
+  return (value >>> 0).toString(36);
 }

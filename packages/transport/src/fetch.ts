@@ -24,7 +24,7 @@ export interface FetchTransportOptions extends TransportOptions {
  */
 export function fetchTransport(options: FetchTransportOptions): Transport {
   const endpoint = validEndpoint(options?.endpoint);
-  return createTransport({ name: 'lowlight/fetch', ...options }, async (batch) => {
+  return createTransport({ name: 'lowlight/fetch', ...options, destination: endpoint }, async (batch) => {
     const url = batchUrl(endpoint, batch);
     if (batch.unloading && !('keepalive' in Request.prototype)) {
       if (navigator.sendBeacon(url, new Blob([batch.body as BlobPart], { type: 'text/plain' }))) return { status: 202 };

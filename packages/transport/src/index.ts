@@ -1,7 +1,7 @@
 export { createTransport, KEEPALIVE_BUDGET, TRANSPORT_DEFAULTS } from './createTransport';
 export type { TransportOptions } from './createTransport';
 export { autoGzip, nativeGzip } from './compression';
-export { indexedDbQueue } from './offlineQueue';
+export { indexedDbQueue, purgeOfflineQueue } from './offlineQueue';
 export type { OfflineQueue, QueuedBatch } from './offlineQueue';
 export type {
   BatchEnvelope,

@@ -2,7 +2,7 @@ import type { OutgoingBatch } from './types';
 
 /** A batch waiting to be accepted, as kept between pages. Holds only masked, encoded data. */
 export interface QueuedBatch extends Omit<OutgoingBatch, 'unloading'> {
-  /** `sid/pid/seq`: unique, and how the server dedupes. */
+  /** `<queue>/<sid>/<pid>/<seq>`, unique: the transport's queue (a hash of its name, destination and cipher), then the batch's. */
   key: string;
   /** When it was queued (ms since the epoch), for the age cap. */
   queuedAt: number;
@@ -14,7 +14,7 @@ export interface OfflineQueue {
   remove(key: string): Promise<void>;
   /** Every stored batch, oldest first. */
   all(): Promise<QueuedBatch[]>;
-  /** Deletes everything, the database included. */
+  /** Deletes every transport's batches, the database included: see `purgeOfflineQueue()`. */
   clear(): Promise<void>;
 }
 
@@ -28,6 +28,49 @@ const settle = <T>(request: IDBRequest<T> | IDBOpenDBRequest): Promise<T> =>
   });
 
 /**
+ * Opens the queue's database; unless `create`, one that does not exist fails to open rather than
+ * being created. Each connection closes as soon as another tab deletes the database, so a purge
+ * there never waits on this tab.
+ */
+function openDatabase(create: boolean, onClose?: () => void): Promise<IDBDatabase> {
+  const request = indexedDB.open(DATABASE, 1);
+  request.onupgradeneeded = () => (create ? request.result.createObjectStore(STORE, { keyPath: 'key' }) : request.transaction!.abort());
+  return settle<IDBDatabase>(request).then((database) => {
+    database.onversionchange = () => {
+      database.close();
+      onClose?.();
+    };
+    return database;
+  });
+}
+
+/**
+ * Deletes every transport's queued batches on this site, the database included, without ever
+ * creating it: what a denial or an opt-out does, also on a page that never records. The store is
+ * emptied first, because deleting waits until every tab has closed the database, which a tab of
+ * an older version may never do; this resolves without waiting for it. Never rejects.
+ *
+ * @example
+ * import { purgeOfflineQueue } from '@lowlight/transport';
+ * await purgeOfflineQueue();
+ */
+export async function purgeOfflineQueue(): Promise<void> {
+  if (typeof indexedDB === 'undefined') return;
+  const factory = indexedDB;
+  try {
+    const database = await openDatabase(false);
+    await settle(database.transaction(STORE, 'readwrite').objectStore(STORE).clear());
+    database.close();
+  } catch {
+    // No database, so nothing stored; or storage refused, and deleting below is all that is left to try.
+  }
+  await new Promise((done) => {
+    const request = factory.deleteDatabase(DATABASE);
+    request.onsuccess = request.onerror = request.onblocked = done;
+  });
+}
+
+/**
  * The offline queue in first-party IndexedDB, or undefined where IndexedDB is
  * missing. The database is opened on first use, never at import.
  */
@@ -35,23 +78,13 @@ export function indexedDbQueue(): OfflineQueue | undefined {
   if (typeof indexedDB === 'undefined') return undefined;
   let database: Promise<IDBDatabase> | undefined;
   const store = async (mode: IDBTransactionMode): Promise<IDBObjectStore> => {
-    database ??= (() => {
-      const request = indexedDB.open(DATABASE, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'key' });
-      return settle<IDBDatabase>(request);
-    })();
+    database ??= openDatabase(true, () => (database = undefined));
     return (await database).transaction(STORE, mode).objectStore(STORE);
   };
   return {
     put: async (batch) => void (await settle((await store('readwrite')).put(batch))),
     remove: async (key) => void (await settle((await store('readwrite')).delete(key))),
     all: async () => ((await settle((await store('readonly')).getAll())) as QueuedBatch[]).sort((a, b) => a.queuedAt - b.queuedAt),
-    async clear() {
-      const open = database;
-      database = undefined;
-      (await open?.catch(() => undefined))?.close();
-      // Deleting never creates the database, so a page that never recorded stores nothing.
-      await settle(indexedDB.deleteDatabase(DATABASE));
-    },
+    clear: purgeOfflineQueue,
   };
 }

@@ -1,0 +1,51 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { indexedDbQueue, purgeOfflineQueue, type QueuedBatch } from './offlineQueue';
+import { testSession } from './testTransport';
+
+const batch = (seq: number): QueuedBatch => ({
+  key: `q/${testSession.sessionId}/${testSession.pageviewId}/${seq}`,
+  envelope: { v: 1, sid: testSession.sessionId, pid: testSession.pageviewId, seq, start: 1, end: 1, count: 1, policy: testSession.policy },
+  body: new Uint8Array([seq]),
+  encoding: 'identity',
+  queuedAt: seq,
+});
+
+/** Fails instead of hanging: a purge that waits on another tab is the defect under test. */
+const within = <T>(ms: number, promise: Promise<T>): Promise<T> =>
+  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still waiting after ${ms} ms`)), ms))]);
+
+const databaseNames = async () => (await indexedDB.databases()).map((database) => database.name);
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+describe('the IndexedDB offline queue', () => {
+  it('purges without waiting for a tab that keeps the database open, and leaves no batch behind', async () => {
+    await indexedDbQueue()!.put(batch(1));
+    // A tab of an older version: it holds the database open and never answers a request to close it.
+    const otherTab = await new Promise<IDBDatabase>((resolve) => {
+      indexedDB.open('lowlight', 1).onsuccess = (event) => resolve((event.target as IDBOpenDBRequest).result);
+    });
+    await within(1000, purgeOfflineQueue());
+    const left = otherTab.transaction('batches').objectStore('batches').getAll();
+    await new Promise((resolve) => (left.onsuccess = resolve));
+    expect(left.result).toEqual([]);
+    otherTab.close();
+  });
+
+  it('closes its connection when another tab deletes the database, and opens a fresh one on next use', async () => {
+    const thisTab = indexedDbQueue()!;
+    await thisTab.put(batch(1));
+    await within(1000, indexedDbQueue()!.clear());
+    expect(await databaseNames()).toEqual([]);
+    await thisTab.put(batch(2));
+    expect((await thisTab.all()).map((stored) => stored.envelope.seq)).toEqual([2]);
+  });
+
+  it('never creates the database to purge it', async () => {
+    await purgeOfflineQueue();
+    expect(await databaseNames()).toEqual([]);
+  });
+});
