@@ -46,6 +46,34 @@ const CROSS_ORIGIN_METHODS = {
   methods: 'handleMessage,transformCrossOriginEvent,replace,replaceIds,replaceStyleIds,replaceIdOnNode',
 };
 
+// Lowlight passes record() only these options (checked against createRecorder's call at build time).
+// Every other option is pinned to rrweb's default as a constant, so the minifier drops the branches
+// behind them: packing, plugins, checkouts, emitting to a parent frame, `maskAllInputs` and friends.
+const PASSED_OPTIONS = new Set(['emit', 'blockSelector', 'sampling', 'slimDOMOptions', 'errorHandler']);
+const RECORD_OPTIONS = {
+  start: 'function record(options = {}) {\n  const {\n',
+  end: '\n  } = options;\n',
+  names:
+    'emit,checkoutEveryNms,checkoutEveryNth,blockClass,blockSelector,ignoreClass,ignoreSelector,maskTextClass,' +
+    'maskTextSelector,inlineStylesheet,maskAllInputs,maskInputOptions,slimDOMOptions,maskInputFn,maskTextFn,hooks,' +
+    'packFn,sampling,dataURLOptions,mousemoveWait,recordDOM,recordCanvas,recordCrossOriginIframes,recordAfter,' +
+    'userTriggeredOnInput,collectFonts,inlineImages,plugins,keepIframeSrcFn,ignoreCSSAttributes,errorHandler',
+  // rrweb's default reads `options.recordAfter`, which Lowlight never sets.
+  pinnedDefaults: { recordAfter: '"load"' },
+};
+
+// Pixels are never recorded (`recordCanvas` and `inlineImages` are pinned false): serializeElementNode's
+// branches that draw canvases and images into data URLs go, and with them the canvas helpers they use.
+const PIXEL_CAPTURE = {
+  start: '  if (tagName === "canvas" && recordCanvas) {\n',
+  end: '  if (["audio", "video"].includes(tagName)) {\n',
+  statements: 'if (tagName === "canvas" && recordCanvas) {|}|if (tagName === "img" && inlineImages) {|}',
+};
+
+// rrweb's TypeScript enums compile to objects with reverse mappings. Where rrweb reads them only as
+// `Enum.Member`, each read becomes its number and the object goes. (Not a trim: same values, fewer bytes.)
+const CONSTANT_ENUMS = ['EventType', 'IncrementalSource', 'PointerTypes', 'MediaInteractions', 'NodeType'];
+
 function shapeChanged(what) {
   return new Error(`[lowlight build] @rrweb/record changed shape (${what}): review scripts/trimRrweb.mjs`);
 }
@@ -98,13 +126,103 @@ function replaceCrossOriginIframes(code) {
   return result;
 }
 
+function pinRecordOptions(code) {
+  const start = code.indexOf(RECORD_OPTIONS.start);
+  const end = code.indexOf(RECORD_OPTIONS.end, start);
+  const lines = start >= 0 && end > start ? code.slice(start + RECORD_OPTIONS.start.length, end).split('\n') : [];
+  const options = lines.map((line) => /^ {4}(\w+)(?:: (\w+))?(?: = (.+?))?,?$/.exec(line));
+  if (options.some((match) => !match) || options.map((match) => match[1]).join(',') !== RECORD_OPTIONS.names) {
+    throw shapeChanged('record() options');
+  }
+  const passed = options.filter(([, name]) => PASSED_OPTIONS.has(name)).map(([line]) => line.replace(/,?$/, ','));
+  const pinned = options
+    .filter(([, name]) => !PASSED_OPTIONS.has(name))
+    .map(([, name, local, value]) => `  const ${local ?? name} = ${RECORD_OPTIONS.pinnedDefaults[name] ?? value ?? 'void 0'};`);
+  const head = `${RECORD_OPTIONS.start}${passed.join('\n')}${RECORD_OPTIONS.end}${pinned.join('\n')}\n`;
+  return code.slice(0, start) + head + code.slice(end + RECORD_OPTIONS.end.length);
+}
+
+function dropPixelCapture(code) {
+  const start = code.indexOf(PIXEL_CAPTURE.start);
+  const end = code.indexOf(PIXEL_CAPTURE.end);
+  const section = start >= 0 && end > start ? code.slice(start, end) : '';
+  const statements = [...section.matchAll(/^ {2}(\S.*)$/gm)].map((match) => match[1]);
+  if (code.indexOf(PIXEL_CAPTURE.start, start + 1) !== -1 || statements.join('|') !== PIXEL_CAPTURE.statements) {
+    throw shapeChanged('serializeElementNode pixel capture');
+  }
+  return code.slice(0, start) + code.slice(end);
+}
+
+function inlineEnum(code, name) {
+  const declaration = new RegExp(
+    `^var ${name} = /\\* @__PURE__ \\*/ \\(\\(${name}2\\) => \\{\\n((?: {2}${name}2\\[${name}2\\["\\w+"\\] = \\d+\\] = "\\w+";\\n)+)` +
+      ` {2}return ${name}2;\\n\\}\\)\\(${name} \\|\\| \\{\\}\\);\\n`,
+    'm',
+  );
+  const match = declaration.exec(code);
+  if (!match) throw shapeChanged(`enum ${name}`);
+  const values = new Map([...match[1].matchAll(/\["(\w+)"\] = (\d+)\]/g)].map(([, member, value]) => [member, value]));
+  const rest = code.slice(0, match.index) + code.slice(match.index + match[0].length);
+  // Every remaining use must be a read of a known member; anything else (an index, a spread, an export) fails the build.
+  return rest.replace(new RegExp(`(?<![\\w$.])${name}(?![\\w$])(?:\\.(\\w+)(?!\\s*=[^=]))?`, 'g'), (use, member) => {
+    if (!values.has(member)) throw shapeChanged(`enum ${name} used as ${use}`);
+    return values.get(member);
+  });
+}
+
+/** Calls each node of an ESTree tree with its parent. */
+function walk(node, visit, parent = null) {
+  visit(node, parent);
+  for (const value of Object.values(node)) {
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (child && typeof child.type === 'string') walk(child, visit, node);
+    }
+  }
+}
+
+// esbuild lowers rrweb's class fields to `__publicField(this, "name", value)`, a defineProperty per field.
+// A plain assignment is the same thing for a fresh instance of a class with no base class and no accessors,
+// which the walk below checks, and it is shorter for each of rrweb's ~90 fields.
+function assignClassFields(code, parse) {
+  const edits = [];
+  walk(parse(code), (node, parent) => {
+    if ((node.type === 'ClassDeclaration' || node.type === 'ClassExpression') && node.superClass) throw shapeChanged('class with a base class');
+    if (node.type === 'MethodDefinition' && node.kind !== 'method' && node.kind !== 'constructor') throw shapeChanged('class accessor');
+    if (node.type !== 'CallExpression' || node.callee.name !== '__publicField') return;
+    const [target, key, value] = node.arguments;
+    if (parent.type !== 'ExpressionStatement' || target.type !== 'ThisExpression' || !/^\w+$/.test(key.value)) {
+      throw shapeChanged('__publicField call');
+    }
+    const assigned = value ? `(${code.slice(value.start, value.end)})` : 'void 0';
+    edits.push({ start: node.start, end: node.end, text: `this.${key.value} = ${assigned}` });
+  });
+  if (edits.length === 0) throw shapeChanged('no __publicField calls');
+  return edits.reduceRight((result, { start, end, text }) => result.slice(0, start) + text + result.slice(end), code);
+}
+
+/** Fails the build if Lowlight's recorder passes record() an option this trim pins. */
+function checkPassedOptions({ id, ast }) {
+  if (!/[\\/]packages[\\/]core[\\/]src[\\/]createRecorder\.ts$/.test(id)) return;
+  const calls = [];
+  walk(ast, (node) => {
+    if (node.type === 'CallExpression' && node.callee.name === 'record') calls.push(node);
+  });
+  const keys = calls.flatMap((call) => call.arguments[0]?.properties?.map((property) => property.key?.name) ?? [null]);
+  if (calls.length !== 1 || keys.some((key) => !PASSED_OPTIONS.has(key))) {
+    throw new Error(`[lowlight build] createRecorder passes record() options trimRrweb pins (${keys}): review scripts/trimRrweb.mjs`);
+  }
+}
+
 export function trimRrweb() {
   return {
     name: 'lowlight-trim-rrweb',
     transform(code, id) {
       if (!/[\\/]@rrweb[\\/]record[\\/]dist[\\/]record\.js$/.test(id)) return null;
-      const trimmed = replaceDeprecatedMirror(replaceCrossOriginIframes(replaceCanvas(code)));
-      return { code: INERT_DECLARATIONS.reduce(replaceDeclaration, trimmed), map: null };
+      const steps = [replaceCanvas, replaceCrossOriginIframes, replaceDeprecatedMirror, dropPixelCapture, pinRecordOptions];
+      const trimmed = INERT_DECLARATIONS.reduce(replaceDeclaration, steps.reduce((result, step) => step(result), code));
+      const inlined = CONSTANT_ENUMS.reduce(inlineEnum, trimmed);
+      return { code: assignClassFields(inlined, (source) => this.parse(source)), map: null };
     },
+    moduleParsed: checkPassedOptions,
   };
 }
