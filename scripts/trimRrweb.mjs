@@ -70,6 +70,23 @@ const PIXEL_CAPTURE = {
   statements: 'if (tagName === "canvas" && recordCanvas) {|}|if (tagName === "img" && inlineImages) {|}',
 };
 
+// Exact statements made dead by the pinned options or by the browsers this ES2020 bundle runs in.
+const DEAD_CODE = [
+  // record() is snapshot()'s only caller and always passes the resolved `maskInputOptions` object.
+  {
+    find: '  const maskInputOptions = maskAllInputs === true ? {\n    color: true,\n    date: true,\n    "datetime-local": true,\n    email: true,\n    month: true,\n    number: true,\n    range: true,\n    search: true,\n    tel: true,\n    text: true,\n    time: true,\n    url: true,\n    week: true,\n    textarea: true,\n    select: true,\n    password: true\n  } : maskAllInputs === false ? {\n    password: true\n  } : maskAllInputs;\n  const slimDOMOptions = slimDOMDefaults(slimDOM);\n',
+    replace: '  const maskInputOptions = maskAllInputs;\n  const slimDOMOptions = slimDOMDefaults(slimDOM);\n',
+  },
+  // NodeList and DOMTokenList have had forEach since before any browser that parses ES2020.
+  { find: '  polyfill();\n', replace: '' },
+  // `plugins` is pinned undefined: no plugin processes events.
+  { find: '    for (const plugin of plugins || []) {\n      if (plugin.eventProcessor) {\n        e = plugin.eventProcessor(e);\n      }\n    }\n', replace: '' },
+];
+
+// record()'s static helpers, which Lowlight never calls (checked at build time): custom events, freezing,
+// manual snapshots and the mirror. Lowlight builds its own custom events and restarts record() to resnapshot.
+const RECORD_STATICS = { start: 'record.addCustomEvent = ', end: 'export {\n  record\n};', names: 'addCustomEvent,freezePage,takeFullSnapshot,mirror' };
+
 // rrweb's TypeScript enums compile to objects with reverse mappings. Where rrweb reads them only as
 // `Enum.Member`, each read becomes its number and the object goes. (Not a trim: same values, fewer bytes.)
 const CONSTANT_ENUMS = ['EventType', 'IncrementalSource', 'PointerTypes', 'MediaInteractions', 'NodeType'];
@@ -153,6 +170,23 @@ function dropPixelCapture(code) {
   return code.slice(0, start) + code.slice(end);
 }
 
+function dropDeadCode(code) {
+  return DEAD_CODE.reduce((result, { find, replace }) => {
+    const at = result.indexOf(find);
+    if (at === -1 || result.indexOf(find, at + 1) !== -1) throw shapeChanged(`dead code ${JSON.stringify(find.slice(0, 40))}`);
+    return result.slice(0, at) + replace + result.slice(at + find.length);
+  }, code);
+}
+
+function dropRecordStatics(code) {
+  const start = code.indexOf(RECORD_STATICS.start);
+  const end = code.indexOf(RECORD_STATICS.end);
+  const section = start >= 0 && end > start ? code.slice(start, end) : '';
+  const names = [...section.matchAll(/^record\.(\w+) = /gm)].map((match) => match[1]);
+  if (names.join(',') !== RECORD_STATICS.names || /^(?!record\.|\s|\}|$)/m.test(section)) throw shapeChanged('record statics');
+  return code.slice(0, start) + code.slice(end);
+}
+
 function inlineEnum(code, name) {
   const declaration = new RegExp(
     `^var ${name} = /\\* @__PURE__ \\*/ \\(\\(${name}2\\) => \\{\\n((?: {2}${name}2\\[${name}2\\["\\w+"\\] = \\d+\\] = "\\w+";\\n)+)` +
@@ -200,13 +234,19 @@ function assignClassFields(code, parse) {
   return edits.reduceRight((result, { start, end, text }) => result.slice(0, start) + text + result.slice(end), code);
 }
 
-/** Fails the build if Lowlight's recorder passes record() an option this trim pins. */
-function checkPassedOptions({ id, ast }) {
-  if (!/[\\/]packages[\\/]core[\\/]src[\\/]createRecorder\.ts$/.test(id)) return;
+/** Fails the build if Lowlight's code passes record() an option this trim pins, or uses a static it drops. */
+function checkLowlightUse({ id, ast }) {
+  if (!/[\\/]packages[\\/]\w+[\\/]src[\\/]/.test(id)) return;
+  const statics = new Set(RECORD_STATICS.names.split(','));
   const calls = [];
   walk(ast, (node) => {
     if (node.type === 'CallExpression' && node.callee.name === 'record') calls.push(node);
+    const staticName = node.type === 'MemberExpression' && node.property.name;
+    if (statics.has(staticName) && (staticName !== 'mirror' || node.object.name === 'record')) {
+      throw new Error(`[lowlight build] ${id} uses record.${staticName}, which scripts/trimRrweb.mjs drops`);
+    }
   });
+  if (!/[\\/]core[\\/]src[\\/]createRecorder\.ts$/.test(id)) return;
   const keys = calls.flatMap((call) => call.arguments[0]?.properties?.map((property) => property.key?.name) ?? [null]);
   if (calls.length !== 1 || keys.some((key) => !PASSED_OPTIONS.has(key))) {
     throw new Error(`[lowlight build] createRecorder passes record() options trimRrweb pins (${keys}): review scripts/trimRrweb.mjs`);
@@ -218,11 +258,11 @@ export function trimRrweb() {
     name: 'lowlight-trim-rrweb',
     transform(code, id) {
       if (!/[\\/]@rrweb[\\/]record[\\/]dist[\\/]record\.js$/.test(id)) return null;
-      const steps = [replaceCanvas, replaceCrossOriginIframes, replaceDeprecatedMirror, dropPixelCapture, pinRecordOptions];
+      const steps = [replaceCanvas, replaceCrossOriginIframes, replaceDeprecatedMirror, dropPixelCapture, pinRecordOptions, dropDeadCode, dropRecordStatics];
       const trimmed = INERT_DECLARATIONS.reduce(replaceDeclaration, steps.reduce((result, step) => step(result), code));
       const inlined = CONSTANT_ENUMS.reduce(inlineEnum, trimmed);
       return { code: assignClassFields(inlined, (source) => this.parse(source)), map: null };
     },
-    moduleParsed: checkPassedOptions,
+    moduleParsed: checkLowlightUse,
   };
 }
