@@ -91,6 +91,30 @@ const RECORD_STATICS = { start: 'record.addCustomEvent = ', end: 'export {\n  re
 // `Enum.Member`, each read becomes its number and the object goes. (Not a trim: same values, fewer bytes.)
 const CONSTANT_ENUMS = ['EventType', 'IncrementalSource', 'PointerTypes', 'MediaInteractions', 'NodeType'];
 
+// Names of rrweb's internal option bags, class fields and methods, which the script-tag build's minifier
+// shortens (terser `mangle.properties`). None is a DOM name (terser reserves those), part of rrweb's event
+// format, or a name Lowlight's own code uses (checked at build time), so no object from outside the bundle
+// is ever read by one of them. rrweb reads none of them by a computed key once MutationBuffer.init is unrolled.
+export const RRWEB_INTERNAL_PROPERTIES = [
+  'mirror', 'getId', 'getMeta', 'hasNode', 'removeNodeFromMap', 'idNodeMap', 'nodeMetaMap',
+  'blockClass', 'maskTextClass', 'maskTextSelector', 'maskTextFn', 'maskInputFn', 'maskInputOptions',
+  'inlineStylesheet', 'inlineImages', 'recordCanvas', 'recordDOM', 'collectFonts', 'dataURLOptions',
+  'keepIframeSrcFn', 'preserveWhiteSpace', 'skipChild', 'newlyAddedElement', 'ignoreCSSAttributes',
+  'onSerialize', 'onIframeLoad', 'onStylesheetLoad', 'iframeLoadTimeout', 'stylesheetLoadTimeout',
+  'mutationCb', 'scrollCb', 'inputCb', 'mousemoveCb', 'mouseInteractionCb', 'viewportResizeCb',
+  'styleSheetRuleCb', 'styleDeclarationCb', 'adoptedStyleSheetCb', 'wrappedEmit',
+  'bypassOptions', 'stylesheetManager', 'shadowDomManager', 'iframeManager', 'canvasManager', 'processedNodeManager',
+  'styleMirror', 'styleIDMap', 'idStyleMap', 'trackedLinkElements', 'trackLinkElement', 'attachLinkElement', 'adoptStyleSheets',
+  'recordCrossOriginIframes', 'crossOriginIframeMirror', 'crossOriginIframeStyleMirror', 'crossOriginIframeMap',
+  'loadListener', 'addIframe', 'attachIframe', 'shadowDoms', 'addShadowRoot', 'observeAttachShadow', 'patchAttachShadow',
+  'restoreHandlers', 'unattachedDoc', 'addedSet', 'movedSet', 'droppedSet', 'movedMap', 'mapRemoves',
+  'removesSubTreeCache', 'attributeMap', 'processMutations', 'processMutation', 'genAdds', 'genTextAreaValueMutation',
+];
+
+// MutationBuffer.init copies its options by a list of names; written out as assignments, every
+// internal property above is read only by name, so the minifier can shorten it.
+const MUTATION_BUFFER_INIT = /^ {2}init\(options\) \{\n {4}\[\n((?: {6}"\w+",?\n)+) {4}\]\.forEach\(\(key\) => \{\n {6}this\[key\] = options\[key\];\n {4}\}\);\n {2}\}\n/m;
+
 function shapeChanged(what) {
   return new Error(`[lowlight build] @rrweb/record changed shape (${what}): review scripts/trimRrweb.mjs`);
 }
@@ -187,6 +211,20 @@ function dropRecordStatics(code) {
   return code.slice(0, start) + code.slice(end);
 }
 
+function unrollMutationBufferInit(code) {
+  const match = MUTATION_BUFFER_INIT.exec(code);
+  if (!match || MUTATION_BUFFER_INIT.test(code.slice(match.index + match[0].length))) throw shapeChanged('MutationBuffer.init');
+  const assignments = [...match[1].matchAll(/"(\w+)"/g)].map(([, name]) => `    this.${name} = options.${name};\n`);
+  return `${code.slice(0, match.index)}  init(options) {\n${assignments.join('')}  }\n${code.slice(match.index + match[0].length)}`;
+}
+
+/** Fails the build if rrweb names an internal property in a string, where the minifier would not rename it. */
+function checkInternalPropertiesUnquoted(code) {
+  const quoted = RRWEB_INTERNAL_PROPERTIES.find((name) => new RegExp(`["']${name}["']`).test(code));
+  if (quoted) throw shapeChanged(`"${quoted}" as a string`);
+  return code;
+}
+
 function inlineEnum(code, name) {
   const declaration = new RegExp(
     `^var ${name} = /\\* @__PURE__ \\*/ \\(\\(${name}2\\) => \\{\\n((?: {2}${name}2\\[${name}2\\["\\w+"\\] = \\d+\\] = "\\w+";\\n)+)` +
@@ -234,19 +272,27 @@ function assignClassFields(code, parse) {
   return edits.reduceRight((result, { start, end, text }) => result.slice(0, start) + text + result.slice(end), code);
 }
 
-/** Fails the build if Lowlight's code passes record() an option this trim pins, or uses a static it drops. */
-function checkLowlightUse({ id, ast }) {
-  if (!/[\\/]packages[\\/]\w+[\\/]src[\\/]/.test(id)) return;
+const RRWEB_RECORD = /[\\/]@rrweb[\\/]record[\\/]dist[\\/]record\.js$/;
+
+/**
+ * Fails the build if any other bundled module uses a name the minifier shortens as an rrweb internal
+ * (it would rename that module's property too, or a user's option), or a record() static dropped here;
+ * or if Lowlight's recorder passes record() an option pinned here.
+ */
+function checkBundledUse({ id, ast }) {
+  if (RRWEB_RECORD.test(id)) return;
+  const internal = new Set(RRWEB_INTERNAL_PROPERTIES);
   const statics = new Set(RECORD_STATICS.names.split(','));
   const calls = [];
   walk(ast, (node) => {
-    if (node.type === 'CallExpression' && node.callee.name === 'record') calls.push(node);
-    const staticName = node.type === 'MemberExpression' && node.property.name;
-    if (statics.has(staticName) && (staticName !== 'mirror' || node.object.name === 'record')) {
-      throw new Error(`[lowlight build] ${id} uses record.${staticName}, which scripts/trimRrweb.mjs drops`);
+    const name = node.type === 'Identifier' ? node.name : node.type === 'Literal' ? node.value : undefined;
+    if (internal.has(name)) throw new Error(`[lowlight build] ${id} uses "${name}", a name the script-tag build mangles (scripts/trimRrweb.mjs)`);
+    if (node.type === 'MemberExpression' && statics.has(node.property.name)) {
+      throw new Error(`[lowlight build] ${id} uses record.${node.property.name}, which scripts/trimRrweb.mjs drops`);
     }
+    if (node.type === 'CallExpression' && node.callee.name === 'record') calls.push(node);
   });
-  if (!/[\\/]core[\\/]src[\\/]createRecorder\.ts$/.test(id)) return;
+  if (!/[\\/]packages[\\/]core[\\/]src[\\/]createRecorder\.ts$/.test(id)) return;
   const keys = calls.flatMap((call) => call.arguments[0]?.properties?.map((property) => property.key?.name) ?? [null]);
   if (calls.length !== 1 || keys.some((key) => !PASSED_OPTIONS.has(key))) {
     throw new Error(`[lowlight build] createRecorder passes record() options trimRrweb pins (${keys}): review scripts/trimRrweb.mjs`);
@@ -257,12 +303,21 @@ export function trimRrweb() {
   return {
     name: 'lowlight-trim-rrweb',
     transform(code, id) {
-      if (!/[\\/]@rrweb[\\/]record[\\/]dist[\\/]record\.js$/.test(id)) return null;
-      const steps = [replaceCanvas, replaceCrossOriginIframes, replaceDeprecatedMirror, dropPixelCapture, pinRecordOptions, dropDeadCode, dropRecordStatics];
+      if (!RRWEB_RECORD.test(id)) return null;
+      const steps = [
+        replaceCanvas,
+        replaceCrossOriginIframes,
+        replaceDeprecatedMirror,
+        dropPixelCapture,
+        pinRecordOptions,
+        dropDeadCode,
+        dropRecordStatics,
+        unrollMutationBufferInit,
+      ];
       const trimmed = INERT_DECLARATIONS.reduce(replaceDeclaration, steps.reduce((result, step) => step(result), code));
       const inlined = CONSTANT_ENUMS.reduce(inlineEnum, trimmed);
-      return { code: assignClassFields(inlined, (source) => this.parse(source)), map: null };
+      return { code: checkInternalPropertiesUnquoted(assignClassFields(inlined, (source) => this.parse(source))), map: null };
     },
-    moduleParsed: checkLowlightUse,
+    moduleParsed: checkBundledUse,
   };
 }
