@@ -272,11 +272,19 @@ function assignClassFields(code, parse) {
   return edits.reduceRight((result, { start, end, text }) => result.slice(0, start) + text + result.slice(end), code);
 }
 
+/** The property name a node spells, if any: a key, a member name or a string (which may index an object). */
+function propertyName(node, parent) {
+  if (node.type === 'Literal') return node.value;
+  const isKey = (parent?.type === 'Property' || parent?.type === 'MethodDefinition') && parent.key === node;
+  const isMember = parent?.type === 'MemberExpression' && parent.property === node && !parent.computed;
+  return node.type === 'Identifier' && (isKey || isMember) ? node.name : undefined;
+}
+
 const RRWEB_RECORD = /[\\/]@rrweb[\\/]record[\\/]dist[\\/]record\.js$/;
 
 /**
- * Fails the build if any other bundled module uses a name the minifier shortens as an rrweb internal
- * (it would rename that module's property too, or a user's option), or a record() static dropped here;
+ * Fails the build if any other bundled module uses, as a property, a name the minifier shortens as an
+ * rrweb internal (it would rename that module's property too, or a user's option), or a record() static dropped here;
  * or if Lowlight's recorder passes record() an option pinned here.
  */
 function checkBundledUse({ id, ast }) {
@@ -284,9 +292,10 @@ function checkBundledUse({ id, ast }) {
   const internal = new Set(RRWEB_INTERNAL_PROPERTIES);
   const statics = new Set(RECORD_STATICS.names.split(','));
   const calls = [];
-  walk(ast, (node) => {
-    const name = node.type === 'Identifier' ? node.name : node.type === 'Literal' ? node.value : undefined;
-    if (internal.has(name)) throw new Error(`[lowlight build] ${id} uses "${name}", a name the script-tag build mangles (scripts/trimRrweb.mjs)`);
+  walk(ast, (node, parent) => {
+    if (internal.has(propertyName(node, parent))) {
+      throw new Error(`[lowlight build] ${id} uses "${propertyName(node, parent)}" as a property, a name the script-tag build mangles (scripts/trimRrweb.mjs)`);
+    }
     if (node.type === 'MemberExpression' && statics.has(node.property.name)) {
       throw new Error(`[lowlight build] ${id} uses record.${node.property.name}, which scripts/trimRrweb.mjs drops`);
     }
