@@ -5,7 +5,7 @@ import { builtinModules } from 'node:module';
 import { join, resolve } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
-import { trimRrweb } from './trimRrweb.mjs';
+import { RRWEB_INTERNAL_PROPERTIES, trimRrweb } from './trimRrweb.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
@@ -90,7 +90,12 @@ export async function scriptTagConfig({ input, file, name }) {
       trimRrweb(),
       nodeResolve({ browser: true }),
       esbuild({ target: 'es2020', define: define(true), tsconfig: join(root, 'tsconfig.base.json') }),
-      terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
+      terser({
+        ecma: 2020,
+        compress: { passes: 2 },
+        mangle: { properties: { regex: new RegExp(`^(?:${RRWEB_INTERNAL_PROPERTIES.join('|')})$`) } },
+        format: { comments: false },
+      }),
     ],
     output: { file: join(root, file), format: 'iife', name, inlineDynamicImports: true },
   };

@@ -46,6 +46,75 @@ const CROSS_ORIGIN_METHODS = {
   methods: 'handleMessage,transformCrossOriginEvent,replace,replaceIds,replaceStyleIds,replaceIdOnNode',
 };
 
+// Lowlight passes record() only these options (checked against createRecorder's call at build time).
+// Every other option is pinned to rrweb's default as a constant, so the minifier drops the branches
+// behind them: packing, plugins, checkouts, emitting to a parent frame, `maskAllInputs` and friends.
+const PASSED_OPTIONS = new Set(['emit', 'blockSelector', 'sampling', 'slimDOMOptions', 'errorHandler']);
+const RECORD_OPTIONS = {
+  start: 'function record(options = {}) {\n  const {\n',
+  end: '\n  } = options;\n',
+  names:
+    'emit,checkoutEveryNms,checkoutEveryNth,blockClass,blockSelector,ignoreClass,ignoreSelector,maskTextClass,' +
+    'maskTextSelector,inlineStylesheet,maskAllInputs,maskInputOptions,slimDOMOptions,maskInputFn,maskTextFn,hooks,' +
+    'packFn,sampling,dataURLOptions,mousemoveWait,recordDOM,recordCanvas,recordCrossOriginIframes,recordAfter,' +
+    'userTriggeredOnInput,collectFonts,inlineImages,plugins,keepIframeSrcFn,ignoreCSSAttributes,errorHandler',
+  // rrweb's default reads `options.recordAfter`, which Lowlight never sets.
+  pinnedDefaults: { recordAfter: '"load"' },
+};
+
+// Pixels are never recorded (`recordCanvas` and `inlineImages` are pinned false): serializeElementNode's
+// branches that draw canvases and images into data URLs go, and with them the canvas helpers they use.
+const PIXEL_CAPTURE = {
+  start: '  if (tagName === "canvas" && recordCanvas) {\n',
+  end: '  if (["audio", "video"].includes(tagName)) {\n',
+  statements: 'if (tagName === "canvas" && recordCanvas) {|}|if (tagName === "img" && inlineImages) {|}',
+};
+
+// Exact statements made dead by the pinned options or by the browsers this ES2020 bundle runs in.
+const DEAD_CODE = [
+  // record() is snapshot()'s only caller and always passes the resolved `maskInputOptions` object.
+  {
+    find: '  const maskInputOptions = maskAllInputs === true ? {\n    color: true,\n    date: true,\n    "datetime-local": true,\n    email: true,\n    month: true,\n    number: true,\n    range: true,\n    search: true,\n    tel: true,\n    text: true,\n    time: true,\n    url: true,\n    week: true,\n    textarea: true,\n    select: true,\n    password: true\n  } : maskAllInputs === false ? {\n    password: true\n  } : maskAllInputs;\n  const slimDOMOptions = slimDOMDefaults(slimDOM);\n',
+    replace: '  const maskInputOptions = maskAllInputs;\n  const slimDOMOptions = slimDOMDefaults(slimDOM);\n',
+  },
+  // NodeList and DOMTokenList have had forEach since before any browser that parses ES2020.
+  { find: '  polyfill();\n', replace: '' },
+  // `plugins` is pinned undefined: no plugin processes events.
+  { find: '    for (const plugin of plugins || []) {\n      if (plugin.eventProcessor) {\n        e = plugin.eventProcessor(e);\n      }\n    }\n', replace: '' },
+];
+
+// record()'s static helpers, which Lowlight never calls (checked at build time): custom events, freezing,
+// manual snapshots and the mirror. Lowlight builds its own custom events and restarts record() to resnapshot.
+const RECORD_STATICS = { start: 'record.addCustomEvent = ', end: 'export {\n  record\n};', names: 'addCustomEvent,freezePage,takeFullSnapshot,mirror' };
+
+// rrweb's TypeScript enums compile to objects with reverse mappings. Where rrweb reads them only as
+// `Enum.Member`, each read becomes its number and the object goes. (Not a trim: same values, fewer bytes.)
+const CONSTANT_ENUMS = ['EventType', 'IncrementalSource', 'PointerTypes', 'MediaInteractions', 'NodeType'];
+
+// Names of rrweb's internal option bags, class fields and methods, which the script-tag build's minifier
+// shortens (terser `mangle.properties`). None is a DOM name (terser reserves those), part of rrweb's event
+// format, or a name Lowlight's own code uses (checked at build time), so no object from outside the bundle
+// is ever read by one of them. rrweb reads none of them by a computed key once MutationBuffer.init is unrolled.
+export const RRWEB_INTERNAL_PROPERTIES = [
+  'mirror', 'getId', 'getMeta', 'hasNode', 'removeNodeFromMap', 'idNodeMap', 'nodeMetaMap',
+  'blockClass', 'maskTextClass', 'maskTextSelector', 'maskTextFn', 'maskInputFn', 'maskInputOptions',
+  'inlineStylesheet', 'inlineImages', 'recordCanvas', 'recordDOM', 'collectFonts', 'dataURLOptions',
+  'keepIframeSrcFn', 'preserveWhiteSpace', 'skipChild', 'newlyAddedElement', 'ignoreCSSAttributes',
+  'onSerialize', 'onIframeLoad', 'onStylesheetLoad', 'iframeLoadTimeout', 'stylesheetLoadTimeout',
+  'mutationCb', 'scrollCb', 'inputCb', 'mousemoveCb', 'mouseInteractionCb', 'viewportResizeCb',
+  'styleSheetRuleCb', 'styleDeclarationCb', 'adoptedStyleSheetCb', 'wrappedEmit',
+  'bypassOptions', 'stylesheetManager', 'shadowDomManager', 'iframeManager', 'canvasManager', 'processedNodeManager',
+  'styleMirror', 'styleIDMap', 'idStyleMap', 'trackedLinkElements', 'trackLinkElement', 'attachLinkElement', 'adoptStyleSheets',
+  'recordCrossOriginIframes', 'crossOriginIframeMirror', 'crossOriginIframeStyleMirror', 'crossOriginIframeMap',
+  'loadListener', 'addIframe', 'attachIframe', 'shadowDoms', 'addShadowRoot', 'observeAttachShadow', 'patchAttachShadow',
+  'restoreHandlers', 'unattachedDoc', 'addedSet', 'movedSet', 'droppedSet', 'movedMap', 'mapRemoves',
+  'removesSubTreeCache', 'attributeMap', 'processMutations', 'processMutation', 'genAdds', 'genTextAreaValueMutation',
+];
+
+// MutationBuffer.init copies its options by a list of names; written out as assignments, every
+// internal property above is read only by name, so the minifier can shorten it.
+const MUTATION_BUFFER_INIT = /^ {2}init\(options\) \{\n {4}\[\n((?: {6}"\w+",?\n)+) {4}\]\.forEach\(\(key\) => \{\n {6}this\[key\] = options\[key\];\n {4}\}\);\n {2}\}\n/m;
+
 function shapeChanged(what) {
   return new Error(`[lowlight build] @rrweb/record changed shape (${what}): review scripts/trimRrweb.mjs`);
 }
@@ -98,13 +167,166 @@ function replaceCrossOriginIframes(code) {
   return result;
 }
 
+function pinRecordOptions(code) {
+  const start = code.indexOf(RECORD_OPTIONS.start);
+  const end = code.indexOf(RECORD_OPTIONS.end, start);
+  const lines = start >= 0 && end > start ? code.slice(start + RECORD_OPTIONS.start.length, end).split('\n') : [];
+  const options = lines.map((line) => /^ {4}(\w+)(?:: (\w+))?(?: = (.+?))?,?$/.exec(line));
+  if (options.some((match) => !match) || options.map((match) => match[1]).join(',') !== RECORD_OPTIONS.names) {
+    throw shapeChanged('record() options');
+  }
+  const passed = options.filter(([, name]) => PASSED_OPTIONS.has(name)).map(([line]) => line.replace(/,?$/, ','));
+  const pinned = options
+    .filter(([, name]) => !PASSED_OPTIONS.has(name))
+    .map(([, name, local, value]) => `  const ${local ?? name} = ${RECORD_OPTIONS.pinnedDefaults[name] ?? value ?? 'void 0'};`);
+  const head = `${RECORD_OPTIONS.start}${passed.join('\n')}${RECORD_OPTIONS.end}${pinned.join('\n')}\n`;
+  return code.slice(0, start) + head + code.slice(end + RECORD_OPTIONS.end.length);
+}
+
+function dropPixelCapture(code) {
+  const start = code.indexOf(PIXEL_CAPTURE.start);
+  const end = code.indexOf(PIXEL_CAPTURE.end);
+  const section = start >= 0 && end > start ? code.slice(start, end) : '';
+  const statements = [...section.matchAll(/^ {2}(\S.*)$/gm)].map((match) => match[1]);
+  if (code.indexOf(PIXEL_CAPTURE.start, start + 1) !== -1 || statements.join('|') !== PIXEL_CAPTURE.statements) {
+    throw shapeChanged('serializeElementNode pixel capture');
+  }
+  return code.slice(0, start) + code.slice(end);
+}
+
+function dropDeadCode(code) {
+  return DEAD_CODE.reduce((result, { find, replace }) => {
+    const at = result.indexOf(find);
+    if (at === -1 || result.indexOf(find, at + 1) !== -1) throw shapeChanged(`dead code ${JSON.stringify(find.slice(0, 40))}`);
+    return result.slice(0, at) + replace + result.slice(at + find.length);
+  }, code);
+}
+
+function dropRecordStatics(code) {
+  const start = code.indexOf(RECORD_STATICS.start);
+  const end = code.indexOf(RECORD_STATICS.end);
+  const section = start >= 0 && end > start ? code.slice(start, end) : '';
+  const names = [...section.matchAll(/^record\.(\w+) = /gm)].map((match) => match[1]);
+  if (names.join(',') !== RECORD_STATICS.names || /^(?!record\.|\s|\}|$)/m.test(section)) throw shapeChanged('record statics');
+  return code.slice(0, start) + code.slice(end);
+}
+
+function unrollMutationBufferInit(code) {
+  const match = MUTATION_BUFFER_INIT.exec(code);
+  if (!match || MUTATION_BUFFER_INIT.test(code.slice(match.index + match[0].length))) throw shapeChanged('MutationBuffer.init');
+  const assignments = [...match[1].matchAll(/"(\w+)"/g)].map(([, name]) => `    this.${name} = options.${name};\n`);
+  return `${code.slice(0, match.index)}  init(options) {\n${assignments.join('')}  }\n${code.slice(match.index + match[0].length)}`;
+}
+
+/** Fails the build if rrweb names an internal property in a string, where the minifier would not rename it. */
+function checkInternalPropertiesUnquoted(code) {
+  const quoted = RRWEB_INTERNAL_PROPERTIES.find((name) => new RegExp(`["']${name}["']`).test(code));
+  if (quoted) throw shapeChanged(`"${quoted}" as a string`);
+  return code;
+}
+
+function inlineEnum(code, name) {
+  const declaration = new RegExp(
+    `^var ${name} = /\\* @__PURE__ \\*/ \\(\\(${name}2\\) => \\{\\n((?: {2}${name}2\\[${name}2\\["\\w+"\\] = \\d+\\] = "\\w+";\\n)+)` +
+      ` {2}return ${name}2;\\n\\}\\)\\(${name} \\|\\| \\{\\}\\);\\n`,
+    'm',
+  );
+  const match = declaration.exec(code);
+  if (!match) throw shapeChanged(`enum ${name}`);
+  const values = new Map([...match[1].matchAll(/\["(\w+)"\] = (\d+)\]/g)].map(([, member, value]) => [member, value]));
+  const rest = code.slice(0, match.index) + code.slice(match.index + match[0].length);
+  // Every remaining use must be a read of a known member; anything else (an index, a spread, an export) fails the build.
+  return rest.replace(new RegExp(`(?<![\\w$.])${name}(?![\\w$])(?:\\.(\\w+)(?!\\s*=[^=]))?`, 'g'), (use, member) => {
+    if (!values.has(member)) throw shapeChanged(`enum ${name} used as ${use}`);
+    return values.get(member);
+  });
+}
+
+/** Calls each node of an ESTree tree with its parent. */
+function walk(node, visit, parent = null) {
+  visit(node, parent);
+  for (const value of Object.values(node)) {
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (child && typeof child.type === 'string') walk(child, visit, node);
+    }
+  }
+}
+
+// esbuild lowers rrweb's class fields to `__publicField(this, "name", value)`, a defineProperty per field.
+// A plain assignment is the same thing for a fresh instance of a class with no base class and no accessors,
+// which the walk below checks, and it is shorter for each of rrweb's ~90 fields.
+function assignClassFields(code, parse) {
+  const edits = [];
+  walk(parse(code), (node, parent) => {
+    if ((node.type === 'ClassDeclaration' || node.type === 'ClassExpression') && node.superClass) throw shapeChanged('class with a base class');
+    if (node.type === 'MethodDefinition' && node.kind !== 'method' && node.kind !== 'constructor') throw shapeChanged('class accessor');
+    if (node.type !== 'CallExpression' || node.callee.name !== '__publicField') return;
+    const [target, key, value] = node.arguments;
+    if (parent.type !== 'ExpressionStatement' || target.type !== 'ThisExpression' || !/^\w+$/.test(key.value)) {
+      throw shapeChanged('__publicField call');
+    }
+    const assigned = value ? `(${code.slice(value.start, value.end)})` : 'void 0';
+    edits.push({ start: node.start, end: node.end, text: `this.${key.value} = ${assigned}` });
+  });
+  if (edits.length === 0) throw shapeChanged('no __publicField calls');
+  return edits.reduceRight((result, { start, end, text }) => result.slice(0, start) + text + result.slice(end), code);
+}
+
+/** The property name a node spells, if any: a key, a member name or a string (which may index an object). */
+function propertyName(node, parent) {
+  if (node.type === 'Literal') return node.value;
+  const isKey = (parent?.type === 'Property' || parent?.type === 'MethodDefinition') && parent.key === node;
+  const isMember = parent?.type === 'MemberExpression' && parent.property === node && !parent.computed;
+  return node.type === 'Identifier' && (isKey || isMember) ? node.name : undefined;
+}
+
+const RRWEB_RECORD = /[\\/]@rrweb[\\/]record[\\/]dist[\\/]record\.js$/;
+
+/**
+ * Fails the build if any other bundled module uses, as a property, a name the minifier shortens as an
+ * rrweb internal (it would rename that module's property too, or a user's option), or a record() static dropped here;
+ * or if Lowlight's recorder passes record() an option pinned here.
+ */
+function checkBundledUse({ id, ast }) {
+  if (RRWEB_RECORD.test(id)) return;
+  const internal = new Set(RRWEB_INTERNAL_PROPERTIES);
+  const statics = new Set(RECORD_STATICS.names.split(','));
+  const calls = [];
+  walk(ast, (node, parent) => {
+    if (internal.has(propertyName(node, parent))) {
+      throw new Error(`[lowlight build] ${id} uses "${propertyName(node, parent)}" as a property, a name the script-tag build mangles (scripts/trimRrweb.mjs)`);
+    }
+    if (node.type === 'MemberExpression' && statics.has(node.property.name)) {
+      throw new Error(`[lowlight build] ${id} uses record.${node.property.name}, which scripts/trimRrweb.mjs drops`);
+    }
+    if (node.type === 'CallExpression' && node.callee.name === 'record') calls.push(node);
+  });
+  if (!/[\\/]packages[\\/]core[\\/]src[\\/]createRecorder\.ts$/.test(id)) return;
+  const keys = calls.flatMap((call) => call.arguments[0]?.properties?.map((property) => property.key?.name) ?? [null]);
+  if (calls.length !== 1 || keys.some((key) => !PASSED_OPTIONS.has(key))) {
+    throw new Error(`[lowlight build] createRecorder passes record() options trimRrweb pins (${keys}): review scripts/trimRrweb.mjs`);
+  }
+}
+
 export function trimRrweb() {
   return {
     name: 'lowlight-trim-rrweb',
     transform(code, id) {
-      if (!/[\\/]@rrweb[\\/]record[\\/]dist[\\/]record\.js$/.test(id)) return null;
-      const trimmed = replaceDeprecatedMirror(replaceCrossOriginIframes(replaceCanvas(code)));
-      return { code: INERT_DECLARATIONS.reduce(replaceDeclaration, trimmed), map: null };
+      if (!RRWEB_RECORD.test(id)) return null;
+      const steps = [
+        replaceCanvas,
+        replaceCrossOriginIframes,
+        replaceDeprecatedMirror,
+        dropPixelCapture,
+        pinRecordOptions,
+        dropDeadCode,
+        dropRecordStatics,
+        unrollMutationBufferInit,
+      ];
+      const trimmed = INERT_DECLARATIONS.reduce(replaceDeclaration, steps.reduce((result, step) => step(result), code));
+      const inlined = CONSTANT_ENUMS.reduce(inlineEnum, trimmed);
+      return { code: checkInternalPropertiesUnquoted(assignClassFields(inlined, (source) => this.parse(source))), map: null };
     },
+    moduleParsed: checkBundledUse,
   };
 }
