@@ -83,9 +83,10 @@ const DEAD_CODE = [
   { find: '    for (const plugin of plugins || []) {\n      if (plugin.eventProcessor) {\n        e = plugin.eventProcessor(e);\n      }\n    }\n', replace: '' },
 ];
 
-// record()'s static helpers, which Lowlight never calls (checked at build time): custom events, freezing,
-// manual snapshots and the mirror. Lowlight builds its own custom events and restarts record() to resnapshot.
-const RECORD_STATICS = { start: 'record.addCustomEvent = ', end: 'export {\n  record\n};', names: 'addCustomEvent,freezePage,takeFullSnapshot,mirror' };
+// record()'s static helpers, which Lowlight never calls (checked at build time): custom events, freezing and
+// manual snapshots. Lowlight builds its own custom events and restarts record() to resnapshot. The mirror stays:
+// the masker reads the live page through it (packages/core/src/readInlineRun.ts).
+const RECORD_STATICS = { start: 'record.addCustomEvent = ', end: 'export {\n  record\n};', names: 'addCustomEvent,freezePage,takeFullSnapshot,mirror', kept: 'record.mirror = mirror;\n' };
 
 // rrweb's TypeScript enums compile to objects with reverse mappings. Where rrweb reads them only as
 // `Enum.Member`, each read becomes its number and the object goes. (Not a trim: same values, fewer bytes.)
@@ -96,7 +97,7 @@ const CONSTANT_ENUMS = ['EventType', 'IncrementalSource', 'PointerTypes', 'Media
 // format, or a name Lowlight's own code uses (checked at build time), so no object from outside the bundle
 // is ever read by one of them. rrweb reads none of them by a computed key once MutationBuffer.init is unrolled.
 export const RRWEB_INTERNAL_PROPERTIES = [
-  'mirror', 'getId', 'getMeta', 'hasNode', 'removeNodeFromMap', 'idNodeMap', 'nodeMetaMap',
+  'getMeta', 'hasNode', 'removeNodeFromMap', 'idNodeMap', 'nodeMetaMap',
   'blockClass', 'maskTextClass', 'maskTextSelector', 'maskTextFn', 'maskInputFn', 'maskInputOptions',
   'inlineStylesheet', 'inlineImages', 'recordCanvas', 'recordDOM', 'collectFonts', 'dataURLOptions',
   'keepIframeSrcFn', 'preserveWhiteSpace', 'skipChild', 'newlyAddedElement', 'ignoreCSSAttributes',
@@ -207,8 +208,10 @@ function dropRecordStatics(code) {
   const end = code.indexOf(RECORD_STATICS.end);
   const section = start >= 0 && end > start ? code.slice(start, end) : '';
   const names = [...section.matchAll(/^record\.(\w+) = /gm)].map((match) => match[1]);
-  if (names.join(',') !== RECORD_STATICS.names || /^(?!record\.|\s|\}|$)/m.test(section)) throw shapeChanged('record statics');
-  return code.slice(0, start) + code.slice(end);
+  if (names.join(',') !== RECORD_STATICS.names || /^(?!record\.|\s|\}|$)/m.test(section) || !section.includes(RECORD_STATICS.kept)) {
+    throw shapeChanged('record statics');
+  }
+  return code.slice(0, start) + RECORD_STATICS.kept + code.slice(end);
 }
 
 function unrollMutationBufferInit(code) {
@@ -290,7 +293,7 @@ const RRWEB_RECORD = /[\\/]@rrweb[\\/]record[\\/]dist[\\/]record\.js$/;
 function checkBundledUse({ id, ast }) {
   if (RRWEB_RECORD.test(id)) return;
   const internal = new Set(RRWEB_INTERNAL_PROPERTIES);
-  const statics = new Set(RECORD_STATICS.names.split(','));
+  const statics = new Set(RECORD_STATICS.names.split(',').filter((name) => !RECORD_STATICS.kept.startsWith(`record.${name} `)));
   const calls = [];
   walk(ast, (node, parent) => {
     if (internal.has(propertyName(node, parent))) {

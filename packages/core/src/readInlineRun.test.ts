@@ -2,6 +2,7 @@ import { createEventMasker, EventType, type RecordedEvent } from '@lowlight/mask
 import { record } from '@rrweb/record';
 import { describe, expect, it } from 'vitest';
 import { recordDom } from '../../../test/support/recordDom';
+import { SPLIT_MARKUP, SPLIT_SECRETS } from '../../../test/support/splitValues';
 import { readInlineRun } from './readInlineRun';
 
 /** Masks rrweb's events as the recorder does, reading runs from the live jsdom page; returns the masked mutations. */
@@ -35,4 +36,17 @@ describe('readInlineRun', () => {
     });
     expect(maskWithPage(events)).not.toMatch(/example\.com|"value":"@/);
   });
+
+  it.each(SPLIT_MARKUP)('masks every piece when the block is added later: %s', async (markup) => {
+    const events = await recordDom('<main id="m"></main>', (doc) => doc.querySelector('#m')!.insertAdjacentHTML('beforeend', markup));
+    expect(maskWithPage(events)).not.toMatch(SPLIT_SECRETS);
+  });
+
+  it.each(SPLIT_MARKUP)('masks every piece when the inline content is set inside an existing block: %s', async (markup) => {
+    const events = await recordDom('<p id="m">placeholder</p>', (doc) => {
+      doc.querySelector('#m')!.innerHTML = markup.replace(/^<(p|div)>|<\/(p|div)>$/g, '');
+    });
+    expect(maskWithPage(events)).not.toMatch(SPLIT_SECRETS);
+  });
+
 });

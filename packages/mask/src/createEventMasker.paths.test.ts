@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordDom } from '../../../test/support/recordDom';
+import { SPLIT_MARKUP, SPLIT_SECRETS } from '../../../test/support/splitValues';
 import { createEventMasker, type MaskOptions } from './createEventMasker';
 import { EventType, IncrementalSource, NodeType, type RecordedEvent } from './rrweb';
 import type { PrivacyLevel } from './types';
@@ -129,31 +130,10 @@ describe('createEventMasker: a mark and a change in one mutation', () => {
 });
 
 describe('createEventMasker: values split across inline elements', () => {
-  const SPLIT_MARKUP = [
-    '<p>Card <span>4111</span> <span>1111</span> <span>1111</span> <span>1111</span> on file</p>',
-    '<p>Mail <i>alice.leak@</i><b>example.com</b> today</p>',
-    '<p>Mail alice.leak<wbr>@example<span></span>.com today</p>',
-    '<p>Mail <a href="#">alice.leak</a><!-- x -->@<em>example.com</em></p>',
-    '<p>IBAN-free <span>4111 1111</span>\n    <x-digit>1111 1111</x-digit></p>',
-    '<div>Card <span><b>4111</b> 1111</span> <strong>1111 <u>1111</u></strong></div>',
-  ];
-  const SECRETS = /4111|alice\.leak|example\.com|alice|leak@/;
-
+  // Later mutations are joined with the live page: see packages/core/src/readInlineRun.test.ts.
   it.each(SPLIT_MARKUP)('masks every piece in the first snapshot: %s', async (markup) => {
     const sent = maskedJson(await recordDom(markup));
-    expect(sent).not.toMatch(SECRETS);
-  });
-
-  it.each(SPLIT_MARKUP)('masks every piece when the block is added later: %s', async (markup) => {
-    const events = await recordDom('<main id="m"></main>', (doc) => doc.querySelector('#m')!.insertAdjacentHTML('beforeend', markup));
-    expect(maskedJson(events)).not.toMatch(SECRETS);
-  });
-
-  it.each(SPLIT_MARKUP)('masks every piece when the inline content is set inside an existing block: %s', async (markup) => {
-    const events = await recordDom('<p id="m">placeholder</p>', (doc) => {
-      doc.querySelector('#m')!.innerHTML = markup.replace(/^<(p|div)>|<\/(p|div)>$/g, '');
-    });
-    expect(maskedJson(events)).not.toMatch(SECRETS);
+    expect(sent).not.toMatch(SPLIT_SECRETS);
   });
 
   it('does not join text across blocks, so table cells of short numbers stay visible', async () => {

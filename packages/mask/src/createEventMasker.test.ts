@@ -175,14 +175,11 @@ describe('createEventMasker: detectors on every path', () => {
     expect(sent).toContain('tab=2');
   });
 
-  it('catches values split across sibling text nodes, in the snapshot and when added later', async () => {
+  it('catches values split across sibling text nodes in the snapshot (later ones: readInlineRun.test.ts)', async () => {
     // Server-rendered React writes `{user}@{domain}` with comments between the pieces.
     const split = (doc: Document, parent: Element) =>
       parent.append('Contact: ann', doc.createComment(''), '@', doc.createComment(''), 'example.org', ' or 4111 1111 ', '1111 1111');
-    const events = await recordDom(
-      (doc) => split(doc, doc.body.appendChild(doc.createElement('p'))),
-      (doc) => split(doc, doc.body.appendChild(doc.createElement('p'))),
-    );
+    const events = await recordDom((doc) => split(doc, doc.body.appendChild(doc.createElement('p'))));
     const sent = maskedJson(events);
     expect(sent).toContain('Contact: ');
     expect(sent).not.toMatch(/"ann"|"example\.org"|"1111 1111"/);

@@ -10,7 +10,6 @@ import {
   EventType,
   IncrementalSource,
   NodeType,
-  type AddedNode,
   type AttributeValue,
   type Attributes,
   type InputData,
@@ -254,14 +253,6 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
    * allocates no array per element.
    */
   const runs: Array<SerializedNode | null> = [];
-  /**
-   * While a mutation is masked: the nodes it adds under each added node, in
-   * document order, and every added node the walk reached. rrweb lists an added
-   * subtree as one flat add per node, so the walk follows these to see it whole.
-   */
-  let addedChildren: Map<number, SerializedNode[]> | undefined;
-  let reached: Set<SerializedNode> | undefined;
-
   /** Registers a serialized subtree in the node tree and masks it in place, collecting its text into `runs`. */
   function maskNode(node: SerializedNode, parentId: number, inherited: number): void {
     // A shape rrweb never emits cannot be judged: throwing drops the whole event.
@@ -269,7 +260,6 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
       throw new Error('[lowlight] mask: malformed serialized node; event dropped');
     }
     if (node.type !== NodeType.Element && node.type !== NodeType.Text) detectOtherFields(node, ELEMENT_AND_TEXT_FIELDS);
-    reached?.add(node);
     let flags = inherited;
     let breaksRun = node.type === NodeType.Document;
     if (node.type === NodeType.Element) {
@@ -298,13 +288,11 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
       }
     }
     const children = node.childNodes;
-    const added = addedChildren?.get(node.id);
-    if (!children && !added) return;
+    if (!children) return;
     if (breaksRun) runs.push(null);
     const start = runs.length;
     // Indexed loops on the hot path: the iterator protocol is slow before the JIT warms up.
-    if (children) for (let i = 0; i < children.length; i++) maskNode(children[i]!, node.id, flags);
-    if (added) for (let i = 0; i < added.length; i++) maskNode(added[i]!, node.id, flags);
+    for (let i = 0; i < children.length; i++) maskNode(children[i]!, node.id, flags);
     if (breaksRun) {
       maskInlineRuns(start);
       runs.push(null);
@@ -338,27 +326,6 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     if (masked) nodes.forEach((node, i) => (node.textContent = masked[i]));
   }
 
-  /**
-   * Added nodes grouped by parent, each group in document order (rrweb links
-   * siblings by `nextId`), so text added next to each other is searched as one run.
-   */
-  function siblingGroups(adds: readonly AddedNode[]): AddedNode[][] {
-    const byId = new Map(adds.map((added) => [added.node.id, added]));
-    const followed = new Set(adds.map((added) => added.nextId));
-    const grouped = new Set<AddedNode>();
-    const groups: AddedNode[][] = [];
-    // Heads first; then whatever a broken or circular chain left out, so every add is masked.
-    for (const head of [...adds.filter((added) => !followed.has(added.node.id)), ...adds]) {
-      const group: AddedNode[] = [];
-      for (let added: AddedNode | undefined = head; added && !grouped.has(added) && added.parentId === head.parentId; added = byId.get(added.nextId ?? NaN)) {
-        grouped.add(added);
-        group.push(added);
-      }
-      if (group.length) groups.push(group);
-    }
-    return groups;
-  }
-
   function maskMutation(data: MutationData): void {
     for (const removed of data.removes ?? []) {
       tree.remove(removed.id);
@@ -375,13 +342,15 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
       if (own !== undefined) tree.setOwn(change.id, own);
       return own;
     });
-    maskAdded(adds);
+    // rrweb lists an added subtree as one add per node. Text split across them is joined in maskRunsInPage.
     data.adds = adds.filter((added) => {
-      if (!reached!.has(added.node)) return false; // under a block, or never linked to the page
+      const parentFlags = tree.effective(added.parentId);
+      if (parentFlags & Flag.Block) return false; // under a block, or never linked to the page
+      maskNode(added.node, added.parentId, parentFlags);
       detectOtherFields(added, HANDLED.added);
       return true;
     });
-    addedChildren = reached = undefined;
+    runs.length = 0;
     for (const text of data.texts ?? []) {
       if (text.value !== null) text.value = maskPageText(text.value, tree.effective(text.id));
       detectOtherFields(text, HANDLED.text);
@@ -434,26 +403,6 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
         if (own) own.set(masked[i]!);
         else (data.texts ??= []).push({ id: pieceId, value: masked[i]! });
       });
-    }
-  }
-
-  /** Masks a mutation's added nodes as the subtrees they form, each top-level group of siblings as one inline run. */
-  function maskAdded(adds: readonly AddedNode[]): void {
-    const addedIds = new Set(adds.map((added) => added.node.id));
-    const tops: AddedNode[][] = [];
-    addedChildren = new Map();
-    reached = new Set();
-    for (const group of siblingGroups(adds)) {
-      const parentId = group[0]!.parentId;
-      if (!addedIds.has(parentId)) tops.push(group);
-      else addedChildren.set(parentId, [...(addedChildren.get(parentId) ?? []), ...group.map((added) => added.node)]);
-    }
-    for (const group of tops) {
-      const parentFlags = tree.effective(group[0]!.parentId);
-      if (parentFlags & Flag.Block) continue;
-      const start = runs.length;
-      for (const added of group) maskNode(added.node, added.parentId, parentFlags);
-      maskInlineRuns(start);
     }
   }
 
