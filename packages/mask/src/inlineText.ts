@@ -2,14 +2,14 @@ import type { Attributes } from './rrweb';
 
 /**
  * Elements that end a run of inline text: what comes before and after them is
- * read as separate lines or cells. Every other element, custom and unknown ones
- * included, is inline by default, so its text joins its neighbours'.
+ * read as separate lines or cells. Every other element, custom, unknown and
+ * rare block ones included, is taken as inline, so its text joins its
+ * neighbours': that searches more text together, never less.
  */
 const BLOCK_TAGS = new Set(
-  ('html head body title address article aside blockquote details dialog summary dd div dl dt fieldset legend figcaption ' +
-    'figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav menu ol ul p pre section search table caption ' +
-    'colgroup col thead tbody tfoot tr td th option optgroup select datalist textarea input button iframe frame ' +
-    'frameset object embed video audio canvas svg math script style noscript template slot').split(' '),
+  ('html head body title address article aside blockquote details summary dd div dl dt fieldset figcaption figure footer ' +
+    'form h1 h2 h3 h4 h5 h6 header hr li main nav ol ul p pre section table tr td th option select textarea input ' +
+    'button iframe video audio canvas svg script style noscript template').split(' '),
 );
 
 const DISPLAY = /(?:^|;)\s*display\s*:\s*([a-z-]+)/i;

@@ -71,10 +71,11 @@ export function classifyAttribute(name: string, own: number, inField: boolean): 
 export const holdsMarkup = (value: string): boolean => /<[a-z!/?]/i.test(value);
 
 /**
- * `data:` URLs a replay may show as they are: raster images and fonts. Any
- * other media type (HTML, SVG, CSS, text) is a document that can carry page text.
+ * `data:` URLs a replay may show as they are: raster images (every image type but
+ * SVG) and fonts. Any other media type (HTML, SVG, CSS, text) is a document that
+ * can carry page text.
  */
-const SAFE_DATA_URL = /^data:(?:image\/(?:png|jpe?g|gif|webp|avif|bmp|x-icon|vnd\.microsoft\.icon)|font\/[a-z0-9.+-]+|application\/(?:font-woff2?|x-font-[a-z]+))[;,]/i;
+const SAFE_DATA_URL = /^data:(?:image\/(?!svg)|font\/|application\/(?:x-)?font)/i;
 
 /** Replaces a URL that is itself a document or code with an empty one of the same scheme. */
 export function emptyIfDocument(url: string): string | undefined {
