@@ -59,7 +59,7 @@ export function maskGroupWindows(run: string, separator: RegExp, shape: WindowSh
       // group may be glued to a number before it ("9555-123-4567", "v1.2.3555-123-4567"), short ones too.
       const cuts = [0, ...range(Math.max(1, head.length - maxEdge), head.length - 1)];
       // A last group longer than any a match ends with is glued: every length is tried (an Amex ends with 5 digits).
-      const keeps = tail.length > maxEdge ? [tail.length, ...range(1, tail.length - 1)] : [tail.length];
+      const keeps = tail.length > maxEdge ? [tail.length, ...range(1, Math.min(tail.length - 1, maxDigits))] : [tail.length];
       for (const cut of cuts) {
         for (const keep of keeps) {
           if (accepts([head.slice(cut), ...middle, tail.slice(0, keep)], cut > 0 || keep < tail.length)) {

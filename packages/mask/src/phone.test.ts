@@ -28,6 +28,10 @@ describe('phone numbers glued to other text', () => {
     ['Tel.', '555.123.4567', ''],
     ['x-', '555-123-4567', ''],
     ['', '+44 20 7946 0958', '-x'],
+    // From `npm run fuzz` (seed 326909600): a last group glued to more than 8 digits ended the candidate early.
+    ['', '555-123-4567', '46006'],
+    ['123456789', '555-123-4567', ''],
+    ['', '+44 20 7946 095846006', ''], // a country code marks the whole run
   ])('masks the phone in %s%s%s', (before, number, after) => {
     expect(phone.maskMatches(before + number + after, redact)).toBe(before + redact(number) + after);
   });

@@ -5,8 +5,8 @@ import type { Detector } from './types';
 // A `+CC` or `(area)` prefix may follow anything. Otherwise a candidate starts where a number does
 // (not after a digit or `+`, nor after a digit and a separator) and ends where it does, so a phone
 // glued to a word or another number ("Tel+44 20 …", "…4567+44 …", "9(555) 123-4567") is still one;
-// digits glued to its first group are trimmed off by the window search.
-const CANDIDATE = /(?:\+\d{1,3}[ .-]?|(?=\()|(?<![\d+]|\d[.-]))(?:\(\d{1,4}\)[ .-]?)?\d{1,8}(?:[ .-]\d{1,8})*(?!\d|[.-]\d)/g;
+// digits glued to its first or last group, however many, are trimmed off by the window search.
+const CANDIDATE = /(?:\+\d{1,3}[ .-]?|(?=\()|(?<![\d+]|\d[.-]))(?:\(\d{1,4}\)[ .-]?)?\d+(?:[ .-]\d+)*(?!\d|[.-]\d)/g;
 const SEPARATOR = /[ .-]/;
 /** North American numbers hold 10 or 11 digits, trunk-0 national numbers 9 to 12. */
 const NATIONAL_WINDOW = { maxGroups: 6, maxEdge: 4, minDigits: 9, maxDigits: 12 };
