@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
 
@@ -20,6 +20,17 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['packages/*/src/**/*.test.{ts,tsx}', 'examples/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'packages/server/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['packages/server/src/**/*.test.ts', 'test/server/**/*.test.ts'],
+          // Databases, ports and data folders are real; one file at a time keeps them apart.
+          fileParallelism: false,
         },
       },
       {
