@@ -26,21 +26,21 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'package',
-          environment: 'node',
-          include: ['test/package/**/*.test.ts'],
-        },
-      },
-      {
-        extends: true,
-        test: {
           name: 'server',
           environment: 'node',
           include: ['packages/server/src/**/*.test.ts', 'test/server/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Servers, databases and Chromium share a 2-core machine.
+          // Databases, ports and data folders are real; one file at a time keeps them apart.
           fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'package',
+          environment: 'node',
+          include: ['test/package/**/*.test.ts'],
         },
       },
       {

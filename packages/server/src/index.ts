@@ -1,0 +1,2 @@
+export type * from './stores/types';
+export { openSqliteStore } from './stores/sqlite';
