@@ -63,11 +63,16 @@ function sqliteDriver(db: Database.Database): SqlDriver {
  * on it while a server runs. Call `migrate()` before use (`openStores` does).
  */
 export function openSqliteStore(file: string): MetadataStore {
+  return createSqlStore(openSqliteDriver(file));
+}
+
+/** The SQL driver under `openSqliteStore`, for the migration runner's own tests. */
+export function openSqliteDriver(file: string): SqlDriver {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   // Another process (the CLI, a second instance) may hold the write lock for a moment.
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
-  return createSqlStore(sqliteDriver(db));
+  return sqliteDriver(db);
 }
