@@ -50,13 +50,14 @@ export function testBlobStore(name: string, open: () => Promise<BlobStore>): voi
       await blobs.deletePrefix('p9/');
     });
 
-    it('deletes a prefix holding more keys than one listing page', async () => {
-      const keys = Array.from({ length: 1100 }, (_, n) => `p1/s1/${String(n).padStart(4, '0')}`);
+    // Stores that list in pages (S3: 1000 keys) are opened with pages smaller than this for the suite.
+    it('lists and deletes a prefix holding 250 keys, more than one listing page', async () => {
+      const keys = Array.from({ length: 250 }, (_, n) => `p1/s1/${String(n).padStart(4, '0')}`);
       for (let n = 0; n < keys.length; n += 50) await Promise.all(keys.slice(n, n + 50).map((key) => blobs.put(key, bytes(n % 256))));
-      expect(await blobs.list('p1/s1/')).toHaveLength(1100);
+      expect(await blobs.list('p1/s1/')).toEqual(keys);
       await blobs.deletePrefix('p1/s1/');
       expect(await blobs.list('')).toEqual([]);
-    });
+    }, 60_000);
 
     it.each(['../escape', '/etc/passwd', 'p1/../../x', 'p1//c1', 'p1/./c1', 'p1\\c1', 'p1/.hidden', '', 'p1/s1/'])('refuses the key %j', async (key) => {
       await expect(blobs.put(key, bytes(1))).rejects.toThrow('[lowlight] server: blob key');
