@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Project } from '../../packages/server/src/stores/types';
 import { batchJson, encodeBatch, firstBatch, hexId, laterBatch } from './support/batches';
 import { request } from './support/http';
-import { ADMIN_TOKEN, STORE_KINDS, hashTree, startTestServer, type TestServer } from './support/server';
+import { ADMIN_TOKEN, STORE_KINDS, startTestServer, type TestServer } from './support/server';
 
-describe.each(STORE_KINDS)('ingest on $name', ({ database }) => {
+describe.each(STORE_KINDS)('ingest on $name', (kind) => {
   let server: TestServer;
   let project: Project;
   let open: Project;
@@ -14,7 +14,7 @@ describe.each(STORE_KINDS)('ingest on $name', ({ database }) => {
     request(`${endpoint(p)}?${query}`, { body, headers: { origin: 'https://shop.example', ...headers } });
 
   beforeAll(async () => {
-    server = await startTestServer({ database });
+    server = await startTestServer({ kind });
     project = await server.stores.meta.createProject({ name: 'shop', origins: ['https://shop.example'] });
     open = await server.stores.meta.createProject({ name: 'open', origins: [] });
   });
@@ -75,11 +75,11 @@ describe.each(STORE_KINDS)('ingest on $name', ({ database }) => {
   it('answers a replayed batch with 200 and stores it once, writing nothing', async () => {
     const { query, body } = encodeBatch(firstBatch());
     expect((await post(query, body)).status).toBe(204);
-    const before = await hashTree(server.dir);
+    const before = await server.hash();
     const replay = await post(query, body);
     expect(replay.status).toBe(200);
     expect(replay.json).toEqual({ result: 'duplicate' });
-    expect(await hashTree(server.dir)).toEqual(before);
+    expect(await server.hash()).toEqual(before);
   });
 
   it('takes batches from any origin when the project lists none', async () => {
@@ -105,7 +105,7 @@ describe.each(STORE_KINDS)('ingest on $name', ({ database }) => {
   });
 
   it('answers 429 with Retry-After, readable by the page, past the per-client rate', async () => {
-    const limited = await startTestServer({ database, server: { rateLimits: { perClient: { perSecond: 1, burst: 2 } } } });
+    const limited = await startTestServer({ kind, server: { rateLimits: { perClient: { perSecond: 1, burst: 2 } } } });
     try {
       const p = await limited.stores.meta.createProject({ name: 'limited', origins: [] });
       const statuses: number[] = [];
@@ -129,13 +129,13 @@ describe.each(STORE_KINDS)('ingest on $name', ({ database }) => {
     await post(encodeBatch(batch).query, encodeBatch(batch).body);
     const deleted = await request(`${server.url}/api/projects/${project.id}/sessions/${batch.sid}`, { method: 'DELETE', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     expect(deleted.status).toBe(200);
-    const before = await hashTree(server.dir);
+    const before = await server.hash();
     const late = encodeBatch(laterBatch(batch, 1));
     const response = await post(late.query, late.body);
     expect(response.status).toBe(202);
     expect(response.json).toEqual({ result: 'dropped' });
     expect(await server.stores.meta.getSession(project.id, batch.sid)).toBeNull();
-    expect(await hashTree(server.dir)).toEqual(before);
+    expect(await server.hash()).toEqual(before);
   });
 
   describe('bad input: a 4xx with a one-line reason, and the stores byte-for-byte unchanged', () => {
@@ -173,12 +173,12 @@ describe.each(STORE_KINDS)('ingest on $name', ({ database }) => {
 
     it.each(cases)('%s', async (_name, make, status, code) => {
       const input = await make();
-      const before = await hashTree(server.dir);
+      const before = await server.hash();
       const response = await request(input.url, { body: input.body, headers: { origin: 'https://shop.example', ...input.headers } });
       expect(response.status).toBe(status);
       expect(response.json).toMatchObject({ code, error: expect.any(String) });
       expect(response.text).not.toContain('\n');
-      expect(await hashTree(server.dir)).toEqual(before);
+      expect(await server.hash()).toEqual(before);
     });
   });
 });

@@ -4,7 +4,7 @@ import { encodeBatch, firstBatch, laterBatch, type TestBatch } from './support/b
 import { request } from './support/http';
 import { ADMIN_TOKEN, STORE_KINDS, startTestServer, type TestServer } from './support/server';
 
-describe.each(STORE_KINDS)('rights API on $name', ({ database }) => {
+describe.each(STORE_KINDS)('rights API on $name', (kind) => {
   let server: TestServer;
   let project: Project;
   const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -16,7 +16,7 @@ describe.each(STORE_KINDS)('rights API on $name', ({ database }) => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer({ database });
+    server = await startTestServer({ kind });
     project = await server.stores.meta.createProject({ name: 'rights', origins: [] });
   });
   afterAll(() => server?.close());
