@@ -4,7 +4,7 @@ import { tombstoneHasher } from '../../packages/server/src/admin/tombstones';
 import type { Project } from '../../packages/server/src/stores/types';
 import { encodeBatch, firstBatch, laterBatch, type TestBatch } from './support/batches';
 import { request } from './support/http';
-import { ADMIN_TOKEN, STORE_KINDS, startTestServer, type TestServer } from './support/server';
+import { ADMIN_TOKEN, allBytes, STORE_KINDS, startTestServer, type TestServer } from './support/server';
 
 describe.each(STORE_KINDS)('rights API on $name', (kind) => {
   let server: TestServer;
@@ -87,6 +87,17 @@ describe.each(STORE_KINDS)('rights API on $name', (kind) => {
     expect((await send(laterBatch(comeback, 1))).status).toBe(202);
     expect(await server.stores.meta.getSession(project.id, comeback.sid)).toBeNull();
     expect((await api(`/projects/${project.id}/visitors/${visitor}/export`)).json).toMatchObject({ sessions: [] });
+  });
+
+  // PostgreSQL keeps dead row versions until autovacuum (docs/self-hosting.md); the file check is SQLite's.
+  it.skipIf(kind.database)('leaves no trace of a deleted visitor in the database files or the data folder', async () => {
+    const visitor = 'trace-free-visitor-5d2a';
+    const batch = firstBatch({ visitorId: visitor, text: 'trace-free-text-77' });
+    expect((await send(batch)).status).toBe(204);
+    await api(`/projects/${project.id}/visitors/${visitor}`, 'DELETE');
+    const bytes = await allBytes(server.dir);
+    const found = [visitor, batch.sid, batch.pid, 'trace-free-text-77'].filter((needle) => bytes.includes(Buffer.from(needle)));
+    expect(found).toEqual([]);
   });
 
   it('reads and sets retention, and prunes sessions past it', async () => {

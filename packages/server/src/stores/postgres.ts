@@ -28,6 +28,9 @@ function clientDriver(client: pg.Pool | pg.PoolClient, transaction: SqlDriver['t
     exec: async (script) => void (await client.query(script)),
     transaction,
     lockForMigration: async () => void (await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])),
+    // Dead row versions stay in PostgreSQL's heap until autovacuum reclaims them; the data keys they held are gone,
+    // so chunks stay unreadable. docs/self-hosting.md says so.
+    eraseDeleted: async () => undefined,
     close: async () => undefined,
   };
 }

@@ -16,5 +16,10 @@ export interface SqlDriver {
   transaction<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T>;
   /** Serializes migration runs across processes for the rest of the current transaction. */
   lockForMigration(): Promise<void>;
+  /**
+   * After personal data was deleted: leaves no copy of the deleted rows in the
+   * database's own files (SQLite keeps them in the write-ahead log until a checkpoint).
+   */
+  eraseDeleted(): Promise<void>;
   close(): Promise<void>;
 }

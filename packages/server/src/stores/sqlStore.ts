@@ -92,6 +92,7 @@ function metadataOps(db: SqlDriver): MetadataOps {
         await db.run(`DELETE FROM ${table} WHERE project_id = ?`, [id]);
       }
       await db.run('DELETE FROM projects WHERE id = ?', [id]);
+      await db.eraseDeleted();
     },
 
     async claimBatch(projectId, sid, pid, seq) {
@@ -182,6 +183,7 @@ function metadataOps(db: SqlDriver): MetadataOps {
         await db.run(`DELETE FROM ${table} WHERE project_id = ? AND session_id = ?`, [projectId, sid]);
       }
       await db.run('DELETE FROM sessions WHERE project_id = ? AND id = ?', [projectId, sid]);
+      await db.eraseDeleted();
     },
 
     async addTombstone(t) {

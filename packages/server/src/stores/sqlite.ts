@@ -33,6 +33,8 @@ function sqliteDriver(db: Database.Database): SqlDriver {
     exec: async (script) => void db.exec(script),
     transaction: (fn) => fn(inside),
     lockForMigration: async () => undefined, // BEGIN IMMEDIATE already holds the database's only write lock.
+    // Inside a transaction the rows are not deleted yet: the outer driver erases after COMMIT.
+    eraseDeleted: async () => undefined,
     close: async () => undefined,
   };
 
@@ -53,6 +55,8 @@ function sqliteDriver(db: Database.Database): SqlDriver {
           throw error;
         }
       }),
+    // secure_delete zeroes freed pages in the database file; the checkpoint moves the log into it and empties the log.
+    eraseDeleted: () => exclusive(() => void db.pragma('wal_checkpoint(TRUNCATE)')),
     lockForMigration: async () => undefined,
     close: () => exclusive(() => void db.close()),
   };
@@ -74,5 +78,7 @@ export function openSqliteDriver(file: string): SqlDriver {
   // Another process (the CLI, a second instance) may hold the write lock for a moment.
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
+  // Deleted visitors must not survive in freed pages of the file (see eraseDeleted).
+  db.pragma('secure_delete = ON');
   return sqliteDriver(db);
 }
