@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
 
@@ -28,6 +28,19 @@ export default defineConfig({
           env: { LOWLIGHT_SEED: seed },
           setupFiles: ['test/support/fastCheck.ts'],
           include: ['packages/*/src/**/*.test.{ts,tsx}', 'examples/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'packages/server/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['packages/server/src/**/*.test.ts', 'test/server/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Databases, ports and data folders are real; one file at a time keeps them apart.
+          fileParallelism: false,
         },
       },
       {

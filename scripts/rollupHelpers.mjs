@@ -1,8 +1,8 @@
 // Shared Rollup configuration for every @lowlight package and the script-tag build.
 // Entries come from each package's `exports` map, so the build cannot drift from it.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
 import { RRWEB_INTERNAL_PROPERTIES, trimRrweb } from './trimRrweb.mjs';
@@ -46,17 +46,50 @@ function externalsOf(pkg) {
 
 const define = (scriptTag) => ({ __LL_SCRIPT_TAG__: String(scriptTag) });
 
-/** ESM + CJS for each entry, and a self-contained `.d.ts`/`.d.cts` per entry. */
-export function packageConfigs(name) {
+/** Copies every file under `from` (relative to the package) into dist, keeping the path below `from`'s parent. */
+function copyAssets(dir, from) {
+  const base = join(dir, from, '..');
+  return {
+    name: 'lowlight-assets',
+    generateBundle() {
+      for (const file of readdirSync(join(dir, from), { recursive: true, withFileTypes: true })) {
+        if (!file.isFile()) continue;
+        const path = join(file.parentPath, file.name);
+        this.emitFile({ type: 'asset', fileName: relative(base, path), source: readFileSync(path) });
+      }
+    },
+  };
+}
+
+/** `import.meta.url` in CJS output from `__filename`: Rollup's default shim reads `document`, which Node code must not touch. */
+function nodeImportMetaUrl() {
+  return {
+    name: 'lowlight-import-meta-url',
+    resolveImportMeta(property, { format }) {
+      return format === 'cjs' && property === 'url' ? `require('node:url').pathToFileURL(__filename).href` : null;
+    },
+  };
+}
+
+/**
+ * ESM + CJS for each entry, and a self-contained `.d.ts`/`.d.cts` per entry.
+ * `internal` entries (a CLI behind `bin`) are built but not exported and get no declarations;
+ * `assets` folders (SQL migrations) are copied into dist for the code to read at run time.
+ */
+export function packageConfigs(name, { internal = [], assets = [] } = {}) {
   const dir = join(root, 'packages', name);
   const pkg = readJson(join(dir, 'package.json'));
   const input = Object.fromEntries(entriesOf(pkg).map((entry) => [entry, sourceFile(dir, entry)]));
   const external = externalsOf(pkg);
   const out = join(dir, 'dist');
   const code = {
-    input,
+    input: { ...input, ...Object.fromEntries(internal.map((entry) => [entry, sourceFile(dir, entry)])) },
     external,
-    plugins: [esbuild({ target: 'es2020', define: define(false), jsx: 'automatic', tsconfig: join(root, 'tsconfig.base.json') })],
+    plugins: [
+      esbuild({ target: 'es2020', define: define(false), jsx: 'automatic', tsconfig: join(root, 'tsconfig.base.json') }),
+      nodeImportMetaUrl(),
+      ...assets.map((from) => copyAssets(dir, from)),
+    ],
     output: [
       { dir: out, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       { dir: out, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', exports: 'named' },

@@ -1,0 +1,2 @@
+export type * from './stores/types';
+export { openStores, type StoreOptions } from './stores/openStores';

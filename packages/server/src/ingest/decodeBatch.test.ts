@@ -1,0 +1,75 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { batchJson, firstBatch } from '../../../../test/server/support/batches';
+import { HttpError } from '../httpError';
+import { INGEST_LIMITS, decodeBatch } from './decodeBatch';
+import type { IngestQuery } from './schemas';
+
+const NOW = 1_800_000_000_000;
+const batch = firstBatch({ now: NOW });
+const query: IngestQuery = { v: '1', sid: batch.sid, pid: batch.pid, seq: 0, enc: 'gzip' };
+const gzipJson = (value: unknown) => gzipSync(Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)));
+
+async function rejection(body: Buffer, q: IngestQuery = query, limits = INGEST_LIMITS) {
+  const error = await decodeBatch(q, body, limits, NOW).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(HttpError);
+  return { status: (error as HttpError).statusCode, code: (error as HttpError).code };
+}
+
+const withEnvelope = (change: Record<string, unknown>) => gzipJson({ ...JSON.parse(batchJson(batch)), ...change });
+
+describe('decodeBatch', () => {
+  it('returns the envelope and events of a well-formed gzip batch', async () => {
+    const decoded = await decodeBatch(query, gzipJson(batchJson(batch)), INGEST_LIMITS, NOW);
+    expect(decoded).toMatchObject({ encrypted: false, envelope: { sid: batch.sid, seq: 0, count: batch.events.length } });
+  });
+
+  it('reads identity bodies as plain JSON', async () => {
+    const decoded = await decodeBatch({ ...query, enc: 'identity' }, Buffer.from(batchJson(batch)), INGEST_LIMITS, NOW);
+    expect(decoded.encrypted).toBe(false);
+  });
+
+  it('leaves end-to-end encrypted bodies unopened', async () => {
+    const decoded = await decodeBatch({ ...query, cipher: 'p256-hkdf-sha256-aes256gcm' }, Buffer.from([1, 2, 3]), INGEST_LIMITS, NOW);
+    expect(decoded).toEqual({ encrypted: true });
+  });
+
+  it.each([
+    ['plain JSON sent as gzip', Buffer.from(batchJson(batch)), 'bad_encoding'],
+    ['gzip of something that is not JSON', gzipJson('{"v":1,'), 'malformed_json'],
+    ['a JSON array', gzipJson([]), 'bad_envelope'],
+    ['a sid that differs from the query', withEnvelope({ sid: 'a'.repeat(32) }), 'bad_envelope'],
+    ['a seq that differs from the query', withEnvelope({ seq: 1 }), 'bad_envelope'],
+    ['a count that is not the number of events', withEnvelope({ count: 99 }), 'bad_envelope'],
+    ['a start that is not the first timestamp', withEnvelope({ start: NOW - 5 }), 'bad_envelope'],
+    ['no events', withEnvelope({ events: [], count: 0 }), 'bad_envelope'],
+    ['an event type outside rrweb', withEnvelope({ events: [{ ...batch.events[0], type: 7 }, ...batch.events.slice(1)] }), 'bad_event'],
+    ['an event without data', withEnvelope({ events: [{ type: 4, timestamp: NOW }, ...batch.events.slice(1)] }), 'bad_event'],
+    ['a string timestamp', withEnvelope({ events: [{ ...batch.events[0], timestamp: String(NOW) }, ...batch.events.slice(1)] }), 'bad_event'],
+  ])('refuses %s with 400', async (_name, body, code) => {
+    expect(await rejection(body)).toEqual({ status: 400, code });
+  });
+
+  it('refuses timestamps more than ten minutes in the future, or older than a week', async () => {
+    const future = firstBatch({ now: NOW + 11 * 60_000, sid: batch.sid, pid: batch.pid });
+    expect(await rejection(gzipJson(batchJson(future)))).toEqual({ status: 400, code: 'bad_timestamp' });
+    const old = firstBatch({ now: NOW - 8 * 86_400_000, sid: batch.sid, pid: batch.pid });
+    expect(await rejection(gzipJson(batchJson(old)))).toEqual({ status: 400, code: 'bad_timestamp' });
+  });
+
+  it('refuses more events than the limit', async () => {
+    expect(await rejection(gzipJson(batchJson(batch)), query, { ...INGEST_LIMITS, maxEvents: 2 })).toEqual({ status: 400, code: 'too_many_events' });
+  });
+
+  it('stops a gzip bomb at the decompressed limit', async () => {
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+    expect(bomb.length).toBeLessThan(INGEST_LIMITS.maxBodyBytes);
+    const started = performance.now();
+    expect(await rejection(bomb)).toEqual({ status: 413, code: 'too_large' });
+    // Inflating all 64 MiB takes far longer than stopping at 8 MiB.
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});

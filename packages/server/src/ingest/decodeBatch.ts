@@ -1,0 +1,101 @@
+import { gunzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import type { BatchEnvelope } from '@lowlight/transport';
+import { HttpError, check } from '../httpError';
+import type { IngestQuery } from './schemas';
+
+const gunzipAsync = promisify(gunzip);
+
+/** What the server accepts in one batch; see `INGEST_LIMITS` for the defaults. */
+export interface IngestLimits {
+  /** Request body as it arrives (compressed, maybe encrypted). */
+  maxBodyBytes: number;
+  /** The JSON after gunzip; decompression stops as soon as it passes this. */
+  maxDecodedBytes: number;
+  maxEvents: number;
+  /** How far past the server's clock an event may be (clock skew). */
+  maxFutureMs: number;
+  /** How old an event may be: the SDK's offline queue keeps batches for a day by default. */
+  maxAgeMs: number;
+}
+
+export const INGEST_LIMITS: IngestLimits = {
+  maxBodyBytes: 1024 * 1024,
+  maxDecodedBytes: 8 * 1024 * 1024,
+  maxEvents: 5000,
+  maxFutureMs: 10 * 60 * 1000,
+  maxAgeMs: 7 * 24 * 60 * 60 * 1000,
+};
+
+/** An rrweb event as the server checks it: the rest of `data` is opaque. */
+export interface BatchEvent {
+  type: number;
+  timestamp: number;
+  data: Record<string, unknown>;
+}
+
+/** A readable batch (its events checked), or an end-to-end encrypted one the server cannot open. */
+export type DecodedBatch = { encrypted: false; envelope: BatchEnvelope; events: BatchEvent[] } | { encrypted: true };
+
+/**
+ * Decompresses and checks one batch body against its query. Throws an
+ * `HttpError` (4xx) naming the first problem. End-to-end encrypted bodies stay
+ * opaque: only their size was checked (by the body limit).
+ */
+export async function decodeBatch(query: IngestQuery, body: Buffer, limits: IngestLimits, now: number): Promise<DecodedBatch> {
+  if (query.cipher) return { encrypted: true };
+  const json = await decompress(body, query.enc, limits.maxDecodedBytes);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json.toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'malformed_json', 'the batch body is not JSON');
+  }
+  const envelope = checkEnvelope(parsed, query);
+  const events = (parsed as { events: unknown[] }).events;
+  check(events.length <= limits.maxEvents, 'too_many_events', `a batch holds at most ${limits.maxEvents} events, got ${events.length}`);
+  events.forEach((event, index) => checkEvent(event, index, now, limits));
+  check(envelope.start === (events[0] as BatchEvent).timestamp, 'bad_envelope', '"start" must be the first event\'s timestamp');
+  check(envelope.end === (events.at(-1) as BatchEvent).timestamp, 'bad_envelope', '"end" must be the last event\'s timestamp');
+  return { encrypted: false, envelope, events: events as BatchEvent[] };
+}
+
+async function decompress(body: Buffer, encoding: IngestQuery['enc'], maxBytes: number): Promise<Buffer> {
+  if (encoding === 'identity') {
+    check(body.length <= maxBytes, 'too_large', `the batch JSON is over ${maxBytes} bytes`);
+    return body;
+  }
+  try {
+    // zlib stops inflating once the output passes maxOutputLength, so a gzip bomb costs at most that much.
+    return await gunzipAsync(body, { maxOutputLength: maxBytes });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new HttpError(413, 'too_large', `the batch decompresses to over ${maxBytes} bytes`);
+    }
+    throw new HttpError(400, 'bad_encoding', 'the body is not valid gzip, as "enc=gzip" says it is');
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function checkEnvelope(parsed: unknown, query: IngestQuery): BatchEnvelope {
+  check(isObject(parsed), 'bad_envelope', 'the batch must be a JSON object');
+  const { v, sid, pid, seq, start, end, count, policy, events } = parsed;
+  check(v === 1 && sid === query.sid && pid === query.pid && seq === query.seq, 'bad_envelope', 'v, sid, pid and seq in the body must match the query');
+  check(Array.isArray(events) && events.length > 0, 'bad_envelope', '"events" must be a non-empty array');
+  check(count === events.length, 'bad_envelope', '"count" must equal the number of events');
+  check(Number.isFinite(start) && Number.isFinite(end), 'bad_envelope', '"start" and "end" must be timestamps');
+  check(typeof policy === 'string' && policy.length <= 1024, 'bad_envelope', '"policy" must be a string');
+  return { v: 1, sid: query.sid, pid: query.pid, seq: query.seq, start: start as number, end: end as number, count, policy };
+}
+
+function checkEvent(event: unknown, index: number, now: number, limits: IngestLimits): void {
+  const where = `event ${index}`;
+  check(isObject(event), 'bad_event', `${where} must be an object`);
+  const { type, timestamp, data } = event;
+  check(Number.isInteger(type) && (type as number) >= 0 && (type as number) <= 6, 'bad_event', `${where}: "type" must be an rrweb event type (0-6)`);
+  check(isObject(data), 'bad_event', `${where}: "data" must be an object`);
+  check(typeof timestamp === 'number' && Number.isFinite(timestamp), 'bad_event', `${where}: "timestamp" must be a number`);
+  check(timestamp <= now + limits.maxFutureMs, 'bad_timestamp', `${where} is timestamped in the future`);
+  check(timestamp >= now - limits.maxAgeMs, 'bad_timestamp', `${where} is older than the server accepts`);
+}
