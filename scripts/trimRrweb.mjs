@@ -79,6 +79,16 @@ const DEAD_CODE = [
   },
   // NodeList and DOMTokenList have had forEach since before any browser that parses ES2020.
   { find: '  polyfill();\n', replace: '' },
+  // The base64 decoding table for canvas payloads: written at load, never read, and canvases are never recorded.
+  {
+    find: 'var lookup = typeof Uint8Array === "undefined" ? [] : new Uint8Array(256);\nfor (var i = 0; i < chars.length; i++) {\n  lookup[chars.charCodeAt(i)] = i;\n}\n',
+    replace: '',
+  },
+  // A console diagnostic for page developers, worded shorter (the node it names is still logged).
+  {
+    find: '"Couldn\'t record new node. Couldn\'t find mirror id for nextSibling:",',
+    replace: '"rrweb: no id for nextSibling",',
+  },
   // `plugins` is pinned undefined: no plugin processes events.
   { find: '    for (const plugin of plugins || []) {\n      if (plugin.eventProcessor) {\n        e = plugin.eventProcessor(e);\n      }\n    }\n', replace: '' },
 ];
@@ -257,22 +267,32 @@ function walk(node, visit, parent = null) {
 
 // esbuild lowers rrweb's class fields to `__publicField(this, "name", value)`, a defineProperty per field.
 // A plain assignment is the same thing for a fresh instance of a class with no base class and no accessors,
-// which the walk below checks, and it is shorter for each of rrweb's ~90 fields.
+// which the walk below checks, and it is shorter for each of rrweb's ~90 fields. A field declared without a
+// value only makes an own property holding undefined; reading it gives undefined without it too, unless the
+// class has a method of that name, so those declarations go (rrweb never lists or tests its objects' keys).
 function assignClassFields(code, parse) {
   const edits = [];
+  const classes = [];
   walk(parse(code), (node, parent) => {
-    if ((node.type === 'ClassDeclaration' || node.type === 'ClassExpression') && node.superClass) throw shapeChanged('class with a base class');
+    if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') {
+      if (node.superClass) throw shapeChanged('class with a base class');
+      classes.push({ start: node.start, end: node.end, methods: new Set(node.body.body.map((member) => member.key?.name)) });
+    }
     if (node.type === 'MethodDefinition' && node.kind !== 'method' && node.kind !== 'constructor') throw shapeChanged('class accessor');
     if (node.type !== 'CallExpression' || node.callee.name !== '__publicField') return;
     const [target, key, value] = node.arguments;
     if (parent.type !== 'ExpressionStatement' || target.type !== 'ThisExpression' || !/^\w+$/.test(key.value)) {
       throw shapeChanged('__publicField call');
     }
-    const assigned = value ? `(${code.slice(value.start, value.end)})` : 'void 0';
-    edits.push({ start: node.start, end: node.end, text: `this.${key.value} = ${assigned}` });
+    edits.push({ start: node.start, end: node.end, statementEnd: parent.end, key: key.value, value: value && `(${code.slice(value.start, value.end)})` });
   });
   if (edits.length === 0) throw shapeChanged('no __publicField calls');
-  return edits.reduceRight((result, { start, end, text }) => result.slice(0, start) + text + result.slice(end), code);
+  const enclosing = ({ start }) => classes.filter((c) => c.start < start && start < c.end).sort((a, b) => b.start - a.start)[0];
+  return edits.reduceRight((result, { start, end, statementEnd, key, value }) => {
+    if (value) return result.slice(0, start) + `this.${key} = ${value}` + result.slice(end);
+    if (enclosing({ start })?.methods.has(key) !== false) return result.slice(0, start) + `this.${key} = void 0` + result.slice(end);
+    return result.slice(0, start) + result.slice(statementEnd);
+  }, code);
 }
 
 /** The property name a node spells, if any: a key, a member name or a string (which may index an object). */

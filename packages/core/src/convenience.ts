@@ -38,7 +38,7 @@ export async function start(options: StartOptions): Promise<void> {
   const status = current?.getState().status;
   if (status && status !== 'idle' && status !== 'stopped') return;
   if (!options || typeof options !== 'object') {
-    throw new Error('[lowlight] start: pass an options object, e.g. start({ endpoint: "https://collect.example.com/batch" })');
+    throw new Error('[lowlight] start: pass an options object, e.g. start({ endpoint: "https://x.example/c" })');
   }
   const unused = options.transport
     ? [...DEFAULT_TRANSPORT_ONLY, ...Object.keys(TRANSPORT_DEFAULTS)].filter((key) => options[key as keyof StartOptions] !== undefined)

@@ -22,18 +22,24 @@ export function readInlineRun(mirror: NodeMirror, id: number): InlineRunPiece[] 
   let block = node.parentNode;
   while (block?.nodeType === Node.ELEMENT_NODE && !breaksRun(block as Element)) block = block.parentNode;
   if (!block) return null;
-  const segments: InlineRunPiece[][] = [[]];
-  const walk = (parent: Node): void => {
+  // Pieces of the current segment; the walk stops at the first block boundary after the node.
+  let pieces: InlineRunPiece[] = [];
+  let found = false;
+  const walk = (parent: Node): boolean => {
     for (let child = parent.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === Node.TEXT_NODE) {
         const childId = mirror.getId(child);
-        if (childId > 0) segments[segments.length - 1]!.push({ id: childId, text: (child as Text).data });
+        found ||= childId === id;
+        if (childId > 0) pieces.push({ id: childId, text: (child as Text).data });
       } else if (child.nodeType === Node.ELEMENT_NODE) {
-        if (breaksRun(child as Element)) segments.push([]);
-        else walk(child);
+        if (!breaksRun(child as Element)) {
+          if (walk(child)) return true;
+        } else if (found) return true;
+        else pieces = [];
       }
     }
+    return false;
   };
   walk(block);
-  return segments.find((segment) => segment.some((piece) => piece.id === id)) ?? null;
+  return found ? pieces : null;
 }

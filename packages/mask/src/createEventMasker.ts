@@ -282,7 +282,8 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
       tree.set(node.id, parentId, 0);
       if (node.type === NodeType.Text) {
         node.textContent = maskPageText(node.textContent ?? '', flags);
-        if (!(flags & (Flag.Style | Flag.Script))) runs.push(node);
+        // <style> and <script> are blocks: their text is never joined with page text.
+        runs.push(node);
       } else if (node.type === NodeType.Comment || node.type === NodeType.CDATA) {
         node.textContent = '';
       }
@@ -381,17 +382,10 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
       if (change.value !== null) inEvent.set(change.id, { text: change.value, set: (text) => (change.value = text) });
     }
     const joined = new Set<number>();
-    for (const [id, piece] of inEvent) {
+    for (const id of inEvent.keys()) {
       if (joined.has(id)) continue;
-      let run: InlineRunPiece[] | null;
-      try {
-        run = inlineRunOf(id);
-      } catch (error) {
-        // The run cannot be read, so this piece cannot be judged with its neighbours (fail closed).
-        report(error);
-        piece.set(redact(piece.text));
-        continue;
-      }
+      // A page that cannot be read throws; maskEvent then drops the event (fail closed).
+      const run = inlineRunOf(id);
       if (!run || run.length < 2) continue;
       for (const { id: pieceId } of run) joined.add(pieceId);
       const pieces = run.map(({ id: pieceId, text }) => inEvent.get(pieceId)?.text ?? maskPageText(text, tree.effective(pieceId)));
