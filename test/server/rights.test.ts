@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSweeper } from '../../packages/server/src/admin/rights';
+import { tombstoneHasher } from '../../packages/server/src/admin/tombstones';
 import type { Project } from '../../packages/server/src/stores/types';
 import { encodeBatch, firstBatch, laterBatch, type TestBatch } from './support/batches';
 import { request } from './support/http';
@@ -115,4 +117,34 @@ describe.each(STORE_KINDS)('rights API on $name', (kind) => {
     expect((await request(`${server.url}/i/${own.ingestKey}?${query}`, { body })).status).toBe(404);
     expect((await api(`/projects/${own.id}`, 'DELETE')).status).toBe(404);
   });
+
+  it('sweeps expired sessions on its own, at start and on an interval', async () => {
+    const own = await server.stores.meta.createProject({ name: 'swept', origins: [], retentionDays: 2 });
+    const send = async (batch: TestBatch) => {
+      const { query, body } = encodeBatch(batch);
+      expect((await request(`${server.url}/i/${own.ingestKey}?${query}`, { body })).status).toBe(204);
+    };
+    const first = firstBatch({ now: Date.now() - 3 * 86_400_000 });
+    await send(first);
+    const stop = startSweeper({ stores: server.stores, tombstoneHash: tombstoneHasher(new Uint8Array(32)), now: Date.now }, 100, (error) => {
+      throw error;
+    });
+    try {
+      await until(async () => (await server.stores.meta.getSession(own.id, first.sid)) === null);
+      const second = firstBatch({ now: Date.now() - 3 * 86_400_000 });
+      await send(second);
+      // Rows (and the data key) go first, then the blobs.
+      await until(async () => (await server.stores.meta.getSession(own.id, second.sid)) === null && (await server.stores.blobs.list(`${own.id}/`)).length === 0);
+    } finally {
+      await stop();
+    }
+  });
 });
+
+async function until(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}

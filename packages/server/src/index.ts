@@ -1,2 +1,2 @@
 export type * from './stores/types';
-export { openSqliteStore } from './stores/sqlite';
+export { openStores, type StoreOptions } from './stores/openStores';

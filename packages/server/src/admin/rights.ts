@@ -94,10 +94,10 @@ export async function prune(ctx: RightsContext, { olderThanMs }: { olderThanMs?:
 }
 
 /**
- * Runs `prune` every `intervalMs` (and once at start) until stopped. Every
- * instance may run one: deletes are idempotent.
+ * Runs `prune` every `intervalMs` (and once at start) until stopped; stopping
+ * waits for a sweep under way. Every instance may run one: deletes are idempotent.
  */
-export function startSweeper(ctx: RightsContext, intervalMs: number, onError: (error: unknown) => void): () => void {
+export function startSweeper(ctx: RightsContext, intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const sweep = () => {
     running = running.then(() => prune(ctx)).catch(onError);
@@ -105,7 +105,10 @@ export function startSweeper(ctx: RightsContext, intervalMs: number, onError: (e
   sweep();
   const timer = setInterval(sweep, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }
 
 async function projectIds(ctx: RightsContext, projectId: string | null): Promise<string[]> {

@@ -1,5 +1,6 @@
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
+import type { BatchEnvelope } from '@lowlight/transport';
 import { HttpError, check } from '../httpError';
 import type { IngestQuery } from './schemas';
 
@@ -31,17 +32,6 @@ export interface BatchEvent {
   type: number;
   timestamp: number;
   data: Record<string, unknown>;
-}
-
-export interface BatchEnvelope {
-  v: 1;
-  sid: string;
-  pid: string;
-  seq: number;
-  start: number;
-  end: number;
-  count: number;
-  policy: string;
 }
 
 /** A readable batch (its events checked), or an end-to-end encrypted one the server cannot open. */

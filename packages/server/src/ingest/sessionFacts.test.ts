@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstBatch, laterBatch } from '../../../../test/server/support/batches';
-import type { BatchEnvelope } from './decodeBatch';
+import type { BatchEnvelope } from '@lowlight/transport';
 import { batchFacts } from './sessionFacts';
 
 const envelope = (policy: string) => ({ policy }) as BatchEnvelope;

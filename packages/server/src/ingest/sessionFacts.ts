@@ -1,4 +1,5 @@
-import type { BatchEnvelope, BatchEvent } from './decodeBatch';
+import type { BatchEnvelope } from '@lowlight/transport';
+import type { BatchEvent } from './decodeBatch';
 
 /** rrweb event types and sources the server looks at (rrweb's `EventType`, `IncrementalSource`, `MouseInteractions`). */
 const FULL_SNAPSHOT = 2;
