@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCollector } from '../../examples/demo/collector.mjs';
+import { createCollector } from './support/collector.mjs';
 import { hasChromium, launchChromium } from './support/chromium';
 import { snippetPage, startPageServer, type Running } from './support/servers';
 

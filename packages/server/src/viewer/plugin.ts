@@ -94,7 +94,8 @@ export async function viewerPlugin(app: FastifyInstance, { stores, logins, now }
   app.addHook('onSend', async (_request, reply) => {
     reply.header('Content-Security-Policy', VIEWER_CSP);
     reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'no-referrer');
+    // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on form posts, failing the Origin check.
+    reply.header('Referrer-Policy', 'same-origin');
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
     if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
   });
