@@ -1,24 +1,20 @@
-/** Where the server keeps its data, from options or the environment (for containers). */
-export interface StoreOptions {
-  /** A folder: SQLite at DIR/lowlight.db and blobs under DIR/blobs, unless `database`/`blobs` say otherwise. */
-  data?: string;
-  /** `postgres://…` */
-  database?: string;
-  /** `s3://bucket?endpoint=…&region=…&forcePathStyle=true` */
-  blobs?: string;
-}
+import type { StoreOptions } from './stores/openStores';
 
 export const DEFAULT_DATA = './lowlight-data';
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_RETENTION_DAYS = 30;
 
-/** Options win over `LOWLIGHT_DATA`, `LOWLIGHT_DATABASE_URL` and `LOWLIGHT_BLOBS`; with neither, `./lowlight-data`. */
-export function storeOptions(options: StoreOptions, env: NodeJS.ProcessEnv = process.env): StoreOptions {
+/**
+ * Where the stores are: options win over `LOWLIGHT_DATA`, `LOWLIGHT_DATABASE_URL` and `LOWLIGHT_BLOBS`; with
+ * neither a database and a bucket, `./lowlight-data`. The server key only ever comes from `LOWLIGHT_SERVER_KEY`.
+ */
+export function storeOptions(options: Omit<StoreOptions, 'serverKey'>, env: NodeJS.ProcessEnv = process.env): StoreOptions {
   const database = options.database ?? env.LOWLIGHT_DATABASE_URL;
   const blobs = options.blobs ?? env.LOWLIGHT_BLOBS;
   const data = options.data ?? env.LOWLIGHT_DATA ?? (database && blobs ? undefined : DEFAULT_DATA);
-  return { ...(data ? { data } : {}), ...(database ? { database } : {}), ...(blobs ? { blobs } : {}) };
+  const serverKey = env.LOWLIGHT_SERVER_KEY;
+  return { ...(data ? { data } : {}), ...(database ? { database } : {}), ...(blobs ? { blobs } : {}), ...(serverKey ? { serverKey } : {}) };
 }
 
 /** `30d`, `12h`, `90m` or a number of days → milliseconds. */

@@ -9,7 +9,7 @@ const MIGRATION_LOCK = 0x6c6f776c; // "lowl"
 const INT8 = 20;
 
 /** The store's SQL uses `?` placeholders (shared with SQLite); PostgreSQL numbers them. */
-const numbered = (sql: string) => {
+export const numbered = (sql: string) => {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 };

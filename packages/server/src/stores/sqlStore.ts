@@ -43,6 +43,12 @@ function sessionFilter(q: SessionQuery): { where: string; params: SqlValue[] } {
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
+/** The session list's query, exported so tests can check its plan stays an index range scan. */
+export function listSessionsQuery(q: SessionQuery): { sql: string; params: SqlValue[] } {
+  const { where, params } = sessionFilter(q);
+  return { sql: `SELECT ${SESSION} FROM sessions s ${where} ORDER BY s.started_at DESC, s.id DESC LIMIT ?`, params: [...params, q.limit] };
+}
+
 /** The MetadataStore operations over one driver (the store's, or a transaction's). */
 function metadataOps(db: SqlDriver): MetadataOps {
   const one = async <T>(sql: string, params: SqlValue[]) => (await db.all<T>(sql, params))[0] ?? null;
@@ -145,12 +151,8 @@ function metadataOps(db: SqlDriver): MetadataOps {
     },
 
     async listSessions(q) {
-      const { where, params } = sessionFilter(q);
-      const rows = await db.all<Raw<SessionRow>>(`SELECT ${SESSION} FROM sessions s ${where} ORDER BY s.started_at DESC, s.id DESC LIMIT ?`, [
-        ...params,
-        q.limit,
-      ]);
-      return rows.map(toSession);
+      const { sql, params } = listSessionsQuery(q);
+      return (await db.all<Raw<SessionRow>>(sql, params)).map(toSession);
     },
     async getSession(projectId, sid) {
       const row = await one<Raw<SessionRow>>(`SELECT ${SESSION} FROM sessions s WHERE s.project_id = ? AND s.id = ?`, [projectId, sid]);
