@@ -16,7 +16,7 @@ describe('viewer auth', () => {
     const batch = firstBatch({ visitorId: 'visitor-1' });
     sid = batch.sid;
     const { query, body } = encodeBatch(batch);
-    expect((await fetch(`${server.ingestUrl}?${query}`, { method: 'POST', body })).status).toBe(204);
+    expect((await fetch(`${server.ingestUrl}?${query}`, { method: 'POST', body: new Uint8Array(body) })).status).toBe(204);
   });
   afterAll(() => server?.close());
 
@@ -100,7 +100,7 @@ describe('viewer auth', () => {
     expect(await locked.text()).toMatch(/Try again in \d+ seconds/);
     // The counter lives in the database, so every instance sees it.
     const { openLoginStore } = await import('../../packages/server/src/auth/openLoginStore');
-    const elsewhere = openLoginStore({ data: server.dir });
+    const elsewhere = openLoginStore({ data: server.dir })!;
     expect((await elsewhere.failures(VIEWER_EMAIL)).lockedUntil).toBeGreaterThan(Date.now());
     await elsewhere.clearFailures(VIEWER_EMAIL);
     await elsewhere.close();

@@ -14,7 +14,7 @@ export const VIEWER_PASSWORD = 'correct horse battery staple';
 export async function startViewerServer(options: { server?: Partial<ServerOptions>; origins?: string[] } = {}): Promise<TestServer & { projectId: string; ingestUrl: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'lowlight-viewer-test-'));
   const { stores, folders } = await openTestStores(dir, STORE_KINDS[0]!);
-  const logins = openLoginStore({ data: dir });
+  const logins = openLoginStore({ data: dir })!;
   await stores.meta.createUser(VIEWER_EMAIL, await hashPassword(VIEWER_PASSWORD));
   const app = await buildServer({ stores, logger: false, adminToken: ADMIN_TOKEN, tombstoneSecret: randomBytes(32), viewer: { logins }, ...options.server });
   await app.listen({ port: 0, host: '127.0.0.1' });

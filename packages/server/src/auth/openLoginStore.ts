@@ -7,11 +7,9 @@ import { createLoginStore, type LoginStore } from './loginStore';
  * its own connection (open the stores and migrate first). SQLite in WAL mode
  * takes a second connection in stride.
  */
-export function openLoginStore(location: { data?: string; database?: string }): LoginStore & { close(): Promise<void> } {
-  if (location.database) {
-    // PostgreSQL needs the pool driver that src/stores/postgres.ts keeps private (asked for in server-contract.md, "Viewer").
-    throw new Error('[lowlight] server: the viewer runs on SQLite ("--data") for now; PostgreSQL logins are not wired yet');
-  }
+export function openLoginStore(location: { data?: string; database?: string }): (LoginStore & { close(): Promise<void> }) | null {
+  // On PostgreSQL the viewer is off (null) until src/stores/postgres.ts exports its pool driver (server-contract.md, "Viewer").
+  if (location.database) return null;
   if (!location.data) throw new Error('[lowlight] server: "data" must name the data folder holding lowlight.db');
   const driver = openSqliteDriver(join(location.data, 'lowlight.db'));
   return { ...createLoginStore(driver), close: () => driver.close() };
