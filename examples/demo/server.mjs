@@ -1,52 +1,89 @@
-// `npm run demo`: serves the demo page, the script-tag build and a collector on one local port.
-import { readFile } from 'node:fs/promises';
+// `npm run demo`: a Lowlight server on SQLite in a throwaway folder, the demo page recording into it, and a login
+// for the viewer. Prints the demo page URL, the viewer URL and the login; Ctrl+C stops and deletes everything.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCollector } from './collector.mjs';
+import { buildServer, hashPassword, openLoginStore, openStores } from '@lowlight/server';
 
 const here = import.meta.dirname;
-const files = {
-  '/': { path: join(here, 'index.html'), type: 'text/html; charset=utf-8' },
-  '/sessions': { path: join(here, 'sessions.html'), type: 'text/html; charset=utf-8' },
-  '/lowlight.iife.js': { path: join(here, '../../dist/lowlight.iife.js'), type: 'text/javascript; charset=utf-8' },
-};
+export const DEMO_EMAIL = 'demo@lowlight.local';
 
-/** Starts the demo server; resolves with its URL. Port 0 picks a free one. */
-export async function startDemo({ port = Number(process.env.PORT ?? 8790), host = '127.0.0.1' } = {}) {
-  const collector = createCollector();
-  const server = createServer(async (request, response) => {
-    try {
-      if (await collector.handle(request, response)) return;
-      const file = files[new URL(request.url, 'http://demo.invalid').pathname];
-      if (!file || request.method !== 'GET') {
-        response.writeHead(404).end('not found');
-        return;
-      }
-      response.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': 'no-store' }).end(await readFile(file.path));
-    } catch (error) {
-      response.writeHead(500).end(String(error));
-    }
-  });
+/** Listens on `port`, or on any free port when that one is taken. */
+async function listen(server, port, host) {
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);
   }).catch((error) => {
     if (error.code !== 'EADDRINUSE') throw error;
-    // The usual port is taken: any free one will do.
     return new Promise((resolve) => server.listen(0, host, resolve));
   });
-  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${server.address().port}`;
-  return { url, server, collector };
+  return `http://${host}:${server.address().port}`;
+}
+
+/** The recorded page: index.html, the script-tag build, and `endpoint.js` naming the project's ingest URL. */
+async function startPageServer(port, host, endpoint) {
+  const files = {
+    '/': [join(here, 'index.html'), 'text/html; charset=utf-8'],
+    '/lowlight.iife.js': [join(here, '../../dist/lowlight.iife.js'), 'text/javascript; charset=utf-8'],
+  };
+  const server = createServer(async (request, response) => {
+    const path = new URL(request.url, 'http://demo.invalid').pathname;
+    if (path === '/endpoint.js') {
+      response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' }).end(`window.LOWLIGHT_ENDPOINT = ${JSON.stringify(endpoint())};\n`);
+      return;
+    }
+    const file = files[path];
+    if (!file || request.method !== 'GET') return void response.writeHead(404).end('not found');
+    response.writeHead(200, { 'Content-Type': file[1], 'Cache-Control': 'no-store' }).end(await readFile(file[0]));
+  });
+  return { server, url: await listen(server, port, host) };
+}
+
+/**
+ * Starts the demo. Ports: the viewer on `viewerPort` (8787), the page on `pagePort` (8790); 0 picks free ones.
+ * Resolves with the URLs, the login, and `close()`.
+ */
+export async function startDemo({ viewerPort = Number(process.env.PORT ?? 8787), pagePort = 8790, host = '127.0.0.1' } = {}) {
+  const data = await mkdtemp(join(tmpdir(), 'lowlight-demo-'));
+  const stores = await openStores({ data });
+  const logins = openLoginStore({ data });
+  const password = randomBytes(9).toString('base64url');
+  await stores.meta.createUser(DEMO_EMAIL, await hashPassword(password));
+
+  let ingest = '';
+  const page = await startPageServer(pagePort, host, () => ingest);
+  const project = await stores.meta.createProject({ name: 'Demo shop', origins: [page.url] });
+  const app = await buildServer({ stores, logger: false, tombstoneSecret: randomBytes(32), viewer: { logins } });
+  const viewerUrl = await app.listen({ port: viewerPort, host }).catch((error) => {
+    if (error.code !== 'EADDRINUSE') throw error;
+    return app.listen({ port: 0, host });
+  });
+  ingest = `${viewerUrl}/i/${project.ingestKey}`;
+
+  return {
+    pageUrl: `${page.url}/`,
+    viewerUrl: `${viewerUrl}/`,
+    email: DEMO_EMAIL,
+    password,
+    projectId: project.id,
+    stores,
+    data,
+    async close() {
+      await new Promise((resolve) => page.server.close(resolve));
+      await app.close();
+      await logins.close();
+      await stores.close();
+      await rm(data, { recursive: true, force: true });
+    },
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { url } = await startDemo();
-  console.log(`
-Lowlight demo is running.
-
-  Demo page:          ${url}/            type into the form; passwords, fields, emails and card numbers are masked in the page
-  What was received:  ${url}/sessions    every event the collector got, after masking
-  Collector endpoint: ${url}/collect     POST target used by Lowlight.start({ endpoint })
-
-Press Ctrl+C to stop.`);
+  const demo = await startDemo();
+  console.log(`Demo page: ${demo.pageUrl}\nViewer:    ${demo.viewerUrl}\nLogin:     ${demo.email} / ${demo.password}`);
+  const stop = () => demo.close().finally(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }

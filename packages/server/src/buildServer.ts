@@ -7,6 +7,9 @@ import { INGEST_LIMITS, type IngestLimits } from './ingest/decodeBatch';
 import { INGEST_RATE_LIMITS, ingestPlugin, type IngestRateLimits } from './ingest/plugin';
 import { loggerConfig, type LoggerOptions } from './logging';
 import type { Stores } from './stores/types';
+import type { LoginStore } from './auth/loginStore';
+import { anyOf, viewerAuthenticate } from './auth/viewerAuth';
+import { viewerPlugin } from './viewer/plugin';
 
 export interface ServerOptions {
   stores: Stores;
@@ -25,6 +28,8 @@ export interface ServerOptions {
   adminToken?: string;
   /** The clock, for tests. */
   now?: () => number;
+  /** The replay viewer (login, pages, replay API); its sessions also open the rights API. */
+  viewer?: { logins: LoginStore };
 }
 
 /**
@@ -49,11 +54,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     prefix: '/api',
     stores: options.stores,
     tombstoneHash,
-    authenticate: options.authenticate ?? bearerToken(options.adminToken),
+    authenticate: viewerAuth(options, now),
     now,
   });
+  if (options.viewer) await app.register(viewerPlugin, { stores: options.stores, logins: options.viewer.logins, now });
   app.get('/health', async () => ({ status: 'ok' }));
   return app;
+}
+
+/** The rights API admits the admin token and, with the viewer on, a logged-in member (CSRF-checked). */
+function viewerAuth(options: ServerOptions, now: () => number) {
+  const admin = options.authenticate ?? bearerToken(options.adminToken);
+  return options.viewer ? anyOf(admin, viewerAuthenticate(options.viewer.logins, now)) : admin;
 }
 
 /** Every error is one line of JSON with a stable code; only server faults (5xx) are logged as errors. */

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { deleteVisitor, exportVisitor, prune, startSweeper, type RightsContext } from './admin/rights';
 import { tombstoneHasher } from './admin/tombstones';
 import { buildServer } from './buildServer';
+import { openLoginStore } from './auth/openLoginStore';
 import { DEFAULT_HOST, DEFAULT_PORT, parseDuration, parsePort, storeOptions } from './config';
 import { openStores } from './stores/openStores';
 import { loadServerKey } from './stores/serverKey';
@@ -108,8 +109,11 @@ async function start(args: string[], io: CliIo): Promise<number> {
   const port = parsePort((values.port as string | undefined) ?? String(DEFAULT_PORT));
   const host = (values.host as string | undefined) ?? DEFAULT_HOST;
   return withStores(values, io.env, async (opened) => {
+    // The replay viewer (issue 10): logins on the same database; SQLite only for now.
+    const logins = openLoginStore(storeOptions(values, io.env));
     const app = await buildServer({
       ...opened,
+      ...(logins ? { viewer: { logins } } : {}),
       adminToken: io.env.LOWLIGHT_ADMIN_TOKEN || undefined,
       logger: { level: io.env.LOWLIGHT_LOG_LEVEL ?? 'info' },
       rateLimits: rateLimitsFromEnv(io.env),
@@ -126,6 +130,7 @@ async function start(args: string[], io: CliIo): Promise<number> {
     await io.stopSignal;
     await app.close();
     await stopSweeper();
+    await logins?.close();
     return 0;
   });
 }

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createCollector } from '../../../examples/demo/collector.mjs';
+import { createCollector } from './collector.mjs';
 
 export type Fault = 'none' | 'down' | 'error500' | 'rateLimited' | 'slow' | 'reset';
 

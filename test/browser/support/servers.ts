@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { createCollector } from '../../../examples/demo/collector.mjs';
+import { createCollector } from './collector.mjs';
 
 const root = resolve(import.meta.dirname, '../../..');
 
