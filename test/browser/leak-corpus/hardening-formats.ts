@@ -28,4 +28,15 @@ export const hardeningFormatPages: LeakPage[] = [
       document.getElementById('later')!.textContent = 'Rotated to rk_test_corpusLaterKeyAbcdefgh';
     }),
   },
+  {
+    name: 'phones-glued-to-digits',
+    mechanism: 'phone numbers glued to a version, a short number or other digits (issue 8, item 8), at load and later',
+    body: `<p>Build v1.2.3555-123-4567 shipped; ticket 9555-987-6543 and 12555-246-8135.</p><p id="later"></p>`,
+    // Written with the digit they are glued to: a secret only counts as a whole number (see containsForm).
+    secrets: ['3555-123-4567', '9555-987-6543', '12555-246-8135', '1555-369-1470'],
+    canary: 'CANARY-glued-phones',
+    act: thenCanary('CANARY-glued-phones', () => {
+      document.getElementById('later')!.textContent = 'Callback 7.0.1555-369-1470';
+    }),
+  },
 ];
