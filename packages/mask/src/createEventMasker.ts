@@ -320,10 +320,12 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     runs.length = start;
   }
 
+  /** The detectors over pieces read as one run (see maskAcrossPieces); null when nothing matched. */
+  const maskRun = (pieces: string[]): string[] | null =>
+    extraDetectors.length === 0 && !mayHoldDefaultMatch(pieces.join('')) ? null : maskAcrossPieces(pieces, detect, redact);
+
   function maskAcrossNodes(nodes: SerializedNode[]): void {
-    const pieces = nodes.map((node) => node.textContent ?? '');
-    if (extraDetectors.length === 0 && !mayHoldDefaultMatch(pieces.join(''))) return;
-    const masked = maskAcrossPieces(pieces, detect, redact);
+    const masked = maskRun(nodes.map((node) => node.textContent ?? ''));
     if (masked) nodes.forEach((node, i) => (node.textContent = masked[i]));
   }
 
@@ -389,8 +391,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
       if (!run || run.length < 2) continue;
       for (const { id: pieceId } of run) joined.add(pieceId);
       const pieces = run.map(({ id: pieceId, text }) => inEvent.get(pieceId)?.text ?? maskPageText(text, tree.effective(pieceId)));
-      if (extraDetectors.length === 0 && !mayHoldDefaultMatch(pieces.join(''))) continue;
-      const masked = maskAcrossPieces(pieces, detect, redact);
+      const masked = maskRun(pieces);
       run.forEach(({ id: pieceId }, i) => {
         if (!masked || masked[i] === pieces[i]) return;
         const own = inEvent.get(pieceId);
@@ -479,8 +480,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     level,
     maskText: (text) => maskPageText(text, 0),
     maskUrl: scrubUrl,
-    // Every literal: tokens need neither an `@` nor digits, which maskJsonStrings's own prefilter looks for.
-    guardJson: (json) => (anyDetectors ? maskJsonStrings(json, detect, true) : json),
+    guardJson: (json) => (anyDetectors ? maskJsonStrings(json, detect) : json),
     maskEvent(event) {
       try {
         const handled = maskByType(event, event.data as Record<string, unknown>);

@@ -8,17 +8,19 @@ import { maskJsonStrings } from './maskJsonStrings';
 const hide = (text: string) => text.replace(/./gs, '*');
 
 describe('maskJsonStrings', () => {
-  it('visits string literals that could hold a match and never touches numbers', () => {
+  it('visits every string literal, keys included, and never touches numbers', () => {
     const json = JSON.stringify({ timestamp: 1732400000000, id: 123456789, text: 'mail jo@x.io', plain: 'hello', phone: 'call 555 123 4567' });
-    const masked = maskJsonStrings(json, hide, false);
+    const seen: string[] = [];
+    const masked = maskJsonStrings(json, (text) => (seen.push(text), /@|\d/.test(text) ? hide(text) : text));
     expect(JSON.parse(masked)).toEqual({
       timestamp: 1732400000000, id: 123456789, text: '************', plain: 'hello', phone: '*****************',
     });
+    expect(seen).toEqual(['timestamp', 'id', 'text', 'mail jo@x.io', 'plain', 'hello', 'phone', 'call 555 123 4567']);
   });
 
   it('keeps escaped quotes and backslashes inside literals intact', () => {
     const json = JSON.stringify({ a: 'say "hi" \\ to jo@x.io', b: 'x' });
-    expect(JSON.parse(maskJsonStrings(json, (text) => text.replace('jo@x.io', '*******'), false))).toEqual({
+    expect(JSON.parse(maskJsonStrings(json, (text) => text.replace('jo@x.io', '*******')))).toEqual({
       a: 'say "hi" \\ to *******',
       b: 'x',
     });
@@ -30,15 +32,9 @@ describe('maskJsonStrings', () => {
     expect(JSON.parse(guarded)).toEqual({ note: 'Ann Lee\n*********', tab: 'card\t**** **** **** ****', unicode: '*********' });
   });
 
-  it('visits every literal when asked to, for detectors without a digit or @ trigger', () => {
-    const seen: string[] = [];
-    maskJsonStrings(JSON.stringify(['a', 'b']), (text) => (seen.push(text), text), true);
-    expect(seen).toEqual(['a', 'b']);
-  });
-
   it('returns the very same string when nothing changed', () => {
     const json = JSON.stringify({ text: 'jo@x.io', escaped: 'jo@x.io\n' });
-    expect(maskJsonStrings(json, (text) => text, false)).toBe(json);
+    expect(maskJsonStrings(json, (text) => text)).toBe(json);
   });
 });
 

@@ -1,15 +1,11 @@
-import { DEFAULT_DETECTOR_MIN_DIGITS } from './mayHoldDefaultMatch';
-
 const QUOTE = 34;
 const BACKSLASH = 92;
-const AT = 64;
 
 /**
  * Passes the text of each string literal of serialized JSON to `mask` and
  * splices the result back as a literal; numbers, keys' structure and
- * punctuation are never touched. Unless `everyLiteral`, only literals that
- * could hold a default detector's match (an `@`, or 8 or more digits) or that
- * hold an escape are passed.
+ * punctuation are never touched. Every literal is passed: `mask` (the masker's
+ * `detect`) has its own cheap prefilter, the one rule for what could match.
  *
  * A literal with an escape is decoded first: the detectors must see `\n` as a
  * line break (`"Ann\nann@x.org"`), and masking the raw `\n` would break the JSON.
@@ -17,23 +13,18 @@ const AT = 64;
  * One hand-written pass: a regular expression with a callback per literal is
  * about ten times slower on a large snapshot.
  */
-export function maskJsonStrings(json: string, mask: (text: string) => string, everyLiteral: boolean): string {
+export function maskJsonStrings(json: string, mask: (text: string) => string): string {
   let result = '';
   let copiedUpTo = 0;
   for (let i = 0; i < json.length; i++) {
     if (json.charCodeAt(i) !== QUOTE) continue;
     const start = i;
-    let digits = 0;
-    let hasAt = false;
     let escaped = false;
     for (i++; i < json.length; i++) {
       const code = json.charCodeAt(i);
       if (code === QUOTE) break;
       if (code === BACKSLASH) (escaped = true), i++;
-      else if (code === AT) hasAt = true;
-      else if (code >= 48 && code <= 57) digits++;
     }
-    if (!everyLiteral && !escaped && !hasAt && digits < DEFAULT_DETECTOR_MIN_DIGITS) continue;
     const text: string = escaped ? JSON.parse(json.slice(start, i + 1)) : json.slice(start + 1, i);
     const masked = mask(text);
     if (masked !== text) {
