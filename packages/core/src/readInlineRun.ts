@@ -1,4 +1,4 @@
-import { breaksInlineRun, type InlineRunPiece } from '@lowlight/mask';
+import { breaksInlineRun, MARK_BLOCK, type InlineRunPiece } from '@lowlight/mask';
 
 /** The slice of rrweb's node mirror this reads: ids of the nodes rrweb has recorded. */
 export interface NodeMirror {
@@ -7,7 +7,7 @@ export interface NodeMirror {
 }
 
 const breaksRun = (element: Element): boolean =>
-  breaksInlineRun(element.localName, { style: element.getAttribute('style') }) || element.hasAttribute('data-ll-block');
+  breaksInlineRun(element.localName, { style: element.getAttribute('style') }) || element.hasAttribute(MARK_BLOCK);
 
 /**
  * The text nodes of the inline run holding text node `id`, as the page shows
