@@ -30,11 +30,14 @@ function sourceFile(packageDir, entry) {
   throw new Error(`no source for entry "${entry}" in ${packageDir}/src`);
 }
 
-/** Entry names from the exports map: "." → index, "./fetch" → fetch. */
+/**
+ * Entries from the exports map: "." → index, "./fetch" → fetch. An entry with no `require`
+ * condition is ESM only: the `./testing` suites import vitest, which cannot be required.
+ */
 function entriesOf(pkg) {
-  return Object.keys(pkg.exports)
-    .filter((key) => key !== './package.json')
-    .map((key) => (key === '.' ? 'index' : key.slice(2)));
+  return Object.entries(pkg.exports)
+    .filter(([key]) => key !== './package.json')
+    .map(([key, conditions]) => ({ entry: key === '.' ? 'index' : key.slice(2), cjs: Boolean(conditions.require) }));
 }
 
 /** Dependencies and peers stay external, with their subpaths; so do Node built-ins. */
@@ -72,40 +75,45 @@ function nodeImportMetaUrl() {
 }
 
 /**
- * ESM + CJS for each entry, and a self-contained `.d.ts`/`.d.cts` per entry.
+ * ESM + CJS for each entry (ESM only where the exports map gives no `require`), and a
+ * self-contained `.d.ts`/`.d.cts` per entry.
  * `internal` entries (a CLI behind `bin`) are built but not exported and get no declarations;
  * `assets` folders (SQL migrations) are copied into dist for the code to read at run time.
  */
 export function packageConfigs(name, { internal = [], assets = [] } = {}) {
   const dir = join(root, 'packages', name);
   const pkg = readJson(join(dir, 'package.json'));
-  const input = Object.fromEntries(entriesOf(pkg).map((entry) => [entry, sourceFile(dir, entry)]));
+  const entries = entriesOf(pkg);
+  const inputOf = (list) => Object.fromEntries(list.map((entry) => [entry, sourceFile(dir, entry)]));
+  const dual = entries.filter(({ cjs }) => cjs).map(({ entry }) => entry);
+  const esmOnly = entries.filter(({ cjs }) => !cjs).map(({ entry }) => entry);
   const external = externalsOf(pkg);
   const out = join(dir, 'dist');
-  const code = {
-    input: { ...input, ...Object.fromEntries(internal.map((entry) => [entry, sourceFile(dir, entry)])) },
+  const es = { dir: out, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' };
+  const cjs = { dir: out, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', exports: 'named' };
+  const compile = (input, output, extraPlugins = []) => ({
+    input,
     external,
     plugins: [
       esbuild({ target: 'es2020', define: define(false), jsx: 'automatic', tsconfig: join(root, 'tsconfig.base.json') }),
       nodeImportMetaUrl(),
-      ...assets.map((from) => copyAssets(dir, from)),
+      ...extraPlugins,
     ],
-    output: [
-      { dir: out, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-      { dir: out, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', exports: 'named' },
-    ],
-  };
+    output,
+  });
+  const code = [compile(inputOf([...dual, ...internal]), [es, cjs], assets.map((from) => copyAssets(dir, from)))];
+  if (esmOnly.length > 0) code.push(compile(inputOf(esmOnly), [es]));
   // One declaration bundle per entry: no shared chunks, so `.d.cts` never imports an ESM-typed file.
-  const types = Object.entries(input).map(([entry, file]) => ({
-    input: file,
+  const types = entries.map(({ entry, cjs: withCjs }) => ({
+    input: sourceFile(dir, entry),
     external,
     plugins: [dts({ tsconfig: join(root, 'tsconfig.base.json'), compilerOptions: { noEmit: false, paths: {} } })],
     output: [
       { file: join(out, `${entry}.d.ts`), format: 'es' },
-      { file: join(out, `${entry}.d.cts`), format: 'es' },
+      ...(withCjs ? [{ file: join(out, `${entry}.d.cts`), format: 'es' }] : []),
     ],
   }));
-  return [code, ...types];
+  return [...code, ...types];
 }
 
 /**

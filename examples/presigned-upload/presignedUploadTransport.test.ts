@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { testSession, testTransport } from '../../packages/transport/src/testTransport';
+import { testSession, testTransport } from '@lowlight/transport/testing';
 import { startObjectStorage } from './objectStorage.mjs';
 import { presignedUploadTransport } from './presignedUploadTransport';
 

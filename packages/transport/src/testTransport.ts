@@ -7,6 +7,7 @@ export interface TransportUnderTest {
   received(): Promise<unknown[]>;
 }
 
+/** The session every conformance run opens its transport with: fixed ids, so a test can assert on batch keys. */
 export const testSession: SessionInfo = { sessionId: 'a'.repeat(32), pageviewId: 'b'.repeat(32), policy: 'lowlight/1;level=balanced' };
 
 const event = (n: number) => ({ type: 3, data: { source: 2, n }, timestamp: 1_700_000_000_000 + n });
