@@ -1,0 +1,2 @@
+export declare function extractBlocks(markdown: string): Array<{ line: number; jsx: boolean; code: string }>;
+export declare function checkDocs(files?: string[]): string[];
