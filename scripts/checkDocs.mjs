@@ -3,7 +3,8 @@
 // so the docs' examples cannot drift from the API. Each block is its own module (top-level await works);
 // `endpoint` is the one name a block may use without declaring it, since most examples send somewhere.
 // A block that cannot compile on purpose (a fragment, a type from another project) opts out with
-// `<!-- docs-check: skip (the reason) -->` on the line right before its fence.
+// `<!-- docs-check: skip (the reason) -->` on the line right before its fence. A block that later blocks of
+// the same page import is named with `<!-- docs-check: file headerTransport.ts -->` the same way.
 //
 //   node scripts/checkDocs.mjs               check README.md and docs/
 //   node scripts/checkDocs.mjs a.md b.md     check these files only
@@ -16,6 +17,7 @@ import ts from 'typescript';
 
 const root = resolve(import.meta.dirname, '..');
 const SKIP = /^<!--\s*docs-check:\s*skip\b/;
+const FILE = /^<!--\s*docs-check:\s*file\s+([\w.-]+\.tsx?)\s*-->/;
 const OPENING_FENCE = /^(\s*)(`{3,}|~{3,})\s*([\w-]*)/;
 const CHECKED_LANGUAGES = new Set(['ts', 'tsx', 'typescript']);
 
@@ -27,7 +29,7 @@ function defaultFiles() {
   return [join(root, 'README.md'), ...docs.sort()];
 }
 
-/** The ts/tsx blocks of one Markdown file, each with the line its code starts on (1-based). */
+/** The ts/tsx blocks of one Markdown file, each with the line its code starts on (1-based) and its file name if given. */
 export function extractBlocks(markdown) {
   const lines = markdown.split('\n');
   const blocks = [];
@@ -41,7 +43,8 @@ export function extractBlocks(markdown) {
     const previous = lines.slice(0, i).findLast((line) => line.trim() !== '') ?? '';
     if (CHECKED_LANGUAGES.has(lang) && !SKIP.test(previous.trim())) {
       const code = lines.slice(i + 1, end).map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line));
-      blocks.push({ line: i + 2, jsx: lang === 'tsx', code: code.join('\n') });
+      const name = FILE.exec(previous.trim())?.[1];
+      blocks.push({ line: i + 2, jsx: lang === 'tsx', code: code.join('\n'), ...(name && { name }) });
     }
     i = end;
   }
@@ -76,8 +79,10 @@ export function checkDocs(files = defaultFiles()) {
 function checkBlocks(files, dir) {
   const origins = new Map();
   files.forEach((file, fileIndex) => {
+    // One folder per page, so a page's blocks can import each other by the names they were given.
+    mkdirSync(join(dir, `doc${fileIndex}`));
     extractBlocks(readFileSync(file, 'utf8')).forEach((block, blockIndex) => {
-      const path = join(dir, `doc${fileIndex}-block${blockIndex}.${block.jsx ? 'tsx' : 'ts'}`);
+      const path = join(dir, `doc${fileIndex}`, block.name ?? `block${blockIndex}.${block.jsx ? 'tsx' : 'ts'}`);
       // `export {}` keeps every block a module: its own scope, and top-level await allowed.
       writeFileSync(path, `${block.code}\nexport {};\n`);
       origins.set(path, { file: relative(root, file), line: block.line });

@@ -33,19 +33,33 @@ describe('docs examples', () => {
         '```js', //                                                       11
         'notCheckedEither();', //                                         12
         '```', //                                                         13
+        '<!-- docs-check: file greeting.ts -->', //                       14
+        '```ts', //                                                       15
+        'export const greeting = (name: string): string => name;', //    16
+        '```', //                                                         17
+        '```ts', //                                                       18
+        "import { greeting } from './greeting';", //                      19
+        'greeting(42);', //                                               20
+        '```', //                                                         21
       ].join('\n'),
     );
     const errors = checkDocs([file]);
-    // The bad endpoint and the bad privacy level: both on line 9, nothing from the skipped block or the js one.
-    expect(errors).toHaveLength(2);
-    for (const error of errors) expect(error).toMatch(/page\.md:9:\d+ error TS\d+: /);
+    // The bad endpoint and privacy level on line 9, and a wrong argument to the named block's export on line 20;
+    // nothing from the skipped block or the js one.
+    expect(errors).toHaveLength(3);
+    expect(errors.map((error) => /page\.md:(\d+):\d+ error TS\d+: /.exec(error)?.[1])).toEqual(['9', '9', '20']);
   }, TSC_TIMEOUT);
 
-  it('finds fenced blocks with their first code line, including indented and tsx ones', () => {
-    const markdown = ['text', '```tsx', 'const a = <b />;', '```', '- item', '  ```ts', '  const c = 1;', '  ```'].join('\n');
+  it('finds fenced blocks with their first code line and name, including indented and tsx ones', () => {
+    const markdown = [
+      ...['text', '```tsx', 'const a = <b />;', '```'],
+      ...['- item', '  ```ts', '  const c = 1;', '  ```'],
+      ...['<!-- docs-check: file d.ts -->', '```ts', 'export const d = 1;', '```'],
+    ].join('\n');
     expect(extractBlocks(markdown)).toEqual([
       { line: 3, jsx: true, code: 'const a = <b />;' },
       { line: 7, jsx: false, code: 'const c = 1;' },
+      { line: 11, jsx: false, code: 'export const d = 1;', name: 'd.ts' },
     ]);
   });
 });
