@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLoginStore } from '../../packages/server/src/auth/openLoginStore';
 import { FREE_FAILURES } from '../../packages/server/src/auth/viewerAuth';
+import { testDatabaseUrl } from '../../packages/server/src/stores/testDatabase';
 import { VIEWER_CSP } from '../../packages/server/src/viewer/plugin';
 import { encodeBatch, firstBatch } from './support/batches';
-import { ADMIN_TOKEN } from './support/server';
+import { ADMIN_TOKEN, STORE_KINDS } from './support/server';
 import { logIn, startViewerServer, VIEWER_EMAIL, VIEWER_PASSWORD } from './support/viewer';
 
 describe('viewer auth', () => {
@@ -99,8 +101,7 @@ describe('viewer auth', () => {
     expect(locked.status).toBe(429);
     expect(await locked.text()).toMatch(/Try again in \d+ seconds/);
     // The counter lives in the database, so every instance sees it.
-    const { openLoginStore } = await import('../../packages/server/src/auth/openLoginStore');
-    const elsewhere = openLoginStore({ data: server.dir })!;
+    const elsewhere = await openLoginStore(server.database);
     expect((await elsewhere.failures(VIEWER_EMAIL)).lockedUntil).toBeGreaterThan(Date.now());
     await elsewhere.clearFailures(VIEWER_EMAIL);
     await elsewhere.close();
@@ -112,5 +113,40 @@ describe('viewer auth', () => {
     expect(cross.status).toBe(403);
     const offsite = await fetch(`${server.url}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: VIEWER_EMAIL, password: VIEWER_PASSWORD, next: '//evil.example/' }) });
     expect(offsite.headers.get('location')).toBe('/sessions');
+  });
+});
+
+// Under CI=true a missing LOWLIGHT_TEST_DATABASE_URL throws here, so this suite fails rather than skips.
+const databaseUrl = testDatabaseUrl();
+
+describe.skipIf(!databaseUrl)('viewer logins on PostgreSQL', () => {
+  let server: Awaited<ReturnType<typeof startViewerServer>>;
+
+  beforeAll(async () => {
+    server = await startViewerServer({ kind: STORE_KINDS.find((kind) => kind.database) });
+  });
+  afterAll(() => server?.close());
+
+  it('logs in, keeps the session in PostgreSQL (hash only), and ends it at logout', async () => {
+    expect(server.database).toHaveProperty('database');
+    const { cookie, csrf } = await logIn(server.url);
+    expect((await fetch(`${server.url}/sessions`, { headers: { cookie } })).status).toBe(200);
+    // A second instance (its own pool on the same schema) sees the session.
+    const elsewhere = await openLoginStore(server.database);
+    const token = decodeURIComponent(cookie.split('=')[1]!);
+    expect((await elsewhere.findSession(token, Date.now()))?.email).toBe(VIEWER_EMAIL);
+    const logout = await fetch(`${server.url}/logout`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' }, body: `_csrf=${encodeURIComponent(csrf)}` });
+    expect(logout.status).toBe(303);
+    expect(await elsewhere.findSession(token, Date.now())).toBeNull();
+    expect((await fetch(`${server.url}/sessions`, { headers: { cookie }, redirect: 'manual' })).status).toBe(303);
+    await elsewhere.close();
+  });
+
+  it('counts failed logins in PostgreSQL', async () => {
+    const wrong = await fetch(`${server.url}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: VIEWER_EMAIL, password: 'wrong' }) });
+    expect(wrong.status).toBe(401);
+    const elsewhere = await openLoginStore(server.database);
+    expect((await elsewhere.failures(VIEWER_EMAIL)).failures).toBe(1);
+    await elsewhere.close();
   });
 });

@@ -15,6 +15,8 @@ import { projectsPage, replayPage, sessionListPage, type ListFilters } from './p
 export interface ViewerPluginOptions {
   stores: Stores;
   logins: LoginStore;
+  /** Signs chunk URLs and device cookies (see `ServerOptions.viewer`). */
+  secret: Uint8Array;
   now(): number;
 }
 
