@@ -22,7 +22,7 @@ async function storeAndReadChunk(stores: Stores, projectId: string) {
   await stores.blobs.put(blobKey, bytes);
   await stores.meta.transaction(async (tx) => {
     await tx.upsertSession(sessionRow(projectId, 's1'));
-    await tx.recordChunk({ projectId, sessionId: 's1', id: 'p1-0', pageviewId: 'p1', seq: 0, firstTs: 1, lastTs: 2, bytes: bytes.length, fullSnapshot: true, encrypted: false, keyId, blobKey });
+    await tx.recordChunk({ projectId, sessionId: 's1', id: 'p1-0', pageviewId: 'p1', seq: 0, firstTs: 1, lastTs: 2, bytes: bytes.length, fullSnapshot: true, encrypted: false, enc: 'gzip', keyId, blobKey });
   });
   return readChunk(stores, projectId);
 }

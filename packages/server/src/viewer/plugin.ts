@@ -185,10 +185,12 @@ export async function viewerPlugin(app: FastifyInstance, { stores, logins, secre
     const chunk = (await meta.listChunks(projectId, sid)).find((row) => row.id === chunkId);
     const sealed = chunk && (await stores.blobs.get(chunk.blobKey));
     if (!chunk || !sealed) throw new HttpError(404, 'unknown_chunk', 'no such chunk');
-    // Encryption at rest comes off here; what is left is gzip JSON, or the page's end-to-end ciphertext.
+    // Encryption at rest comes off here; what is left is JSON encoded as the index's `enc` says, or the page's
+    // end-to-end ciphertext (whose plaintext `enc` describes, for the viewer's browser to decode).
     const bytes = Buffer.from(await stores.keys.open(projectId, sid, chunk.blobKey, sealed));
     reply.header('Cache-Control', 'private, no-store');
     if (chunk.encrypted) return reply.type('application/octet-stream').header('X-Lowlight-Cipher', 'p256-hkdf-sha256-aes256gcm').send(bytes);
-    return reply.type('application/json').header('Content-Encoding', 'gzip').send(bytes);
+    if (chunk.enc === 'gzip') reply.header('Content-Encoding', 'gzip');
+    return reply.type('application/json').send(bytes);
   });
 }

@@ -47,10 +47,15 @@
     return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: body.slice(65, 77), additionalData: utf8(aad) }, key, body.slice(77)));
   }
 
-  /** The plaintext is the batch as `enc` said: gzip (magic 1f 8b) or JSON (which starts with "{"). */
-  async function inflate(bytes) {
-    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-    return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+  const gunzip = async (bytes) => new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+
+  /**
+   * The plaintext is the batch encoded as the chunk index's `enc` says. Only chunks indexed before migration 003
+   * have no `enc`; for those the gzip magic (1f 8b) tells, since JSON starts with "{".
+   */
+  function inflate(bytes, enc) {
+    const gzipped = enc ? enc === 'gzip' : bytes[0] === 0x1f && bytes[1] === 0x8b;
+    return gzipped ? gunzip(bytes) : bytes;
   }
 
   async function chunkEvents(chunk) {
@@ -58,7 +63,7 @@
     if (!response.ok) throw new Error(`chunk ${chunk.id}: ${response.status}`);
     // Plain chunks arrive as gzip JSON that the browser inflates (Content-Encoding).
     if (!chunk.encrypted) return (await response.json()).events;
-    const plain = await inflate(await decrypt(new Uint8Array(await response.arrayBuffer()), `${sid}/${chunk.pageviewId}/${chunk.seq}`));
+    const plain = await inflate(await decrypt(new Uint8Array(await response.arrayBuffer()), `${sid}/${chunk.pageviewId}/${chunk.seq}`), chunk.enc);
     return JSON.parse(new TextDecoder().decode(plain)).events;
   }
 
