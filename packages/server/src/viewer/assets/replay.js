@@ -38,6 +38,7 @@
   // The window the player holds: chunks[from..to], their events by chunk index, and the replayer's time zero.
   let win = null;
   let generation = 0;
+  let pumping = false;
   let maxHeld = 0;
 
   const offsetOf = (ts) => ts - firstTs;
@@ -201,31 +202,29 @@
   }
 
   /**
-   * Called every frame: once the playhead enters a chunk that starts a later full snapshot, the window starts
-   * there (what came before is let go); and the look-ahead is topped up.
+   * Called every frame: once the playhead has entered a chunk that starts a later full snapshot (a slow frame may
+   * jump past it), the window starts there and what came before is let go; then the look-ahead is topped up.
    */
   function advance() {
-    if (!win || win.busy) return;
+    if (!win) return;
     const at = chunkAt(currentTs());
-    if (at > win.from && at <= win.to && chunks[at].snapshot) {
-      const from = [...win.events.keys()].filter((i) => i <= at && chunks[i].snapshot).at(-1);
-      if (from > win.from) buildWindow(from, win.to, win.events, currentTs());
-    }
+    const from = [...win.events.keys()].filter((i) => i > win.from && i <= at && chunks[i].snapshot).at(-1);
+    if (from !== undefined) buildWindow(from, win.to, win.events, currentTs());
     pump();
   }
 
-  /** Loads the next chunk into the running replayer while the look-ahead is short. */
+  /** Loads the next chunk into the running replayer while the look-ahead is short; one load at a time. */
   async function pump() {
-    if (!win || win.busy) return;
-    const want = Math.min(chunks.length - 1, chunkAt(currentTs()) + LOOKAHEAD_CHUNKS);
-    if (win.to >= want) return;
-    const current = win;
-    current.busy = true;
+    if (!win || pumping) return;
+    const next = win.to + 1;
+    if (next > Math.min(chunks.length - 1, chunkAt(currentTs()) + LOOKAHEAD_CHUNKS)) return;
+    pumping = true;
     try {
-      const events = await loadChunk(current.to + 1);
-      if (current !== win) return;
-      win.to += 1;
-      win.events.set(win.to, events);
+      const events = await loadChunk(next);
+      // A seek may have moved the window meanwhile: the chunk joins only if it is still the next one.
+      if (win.to + 1 !== next) return;
+      win.to = next;
+      win.events.set(next, events);
       for (const event of events) replayer.addEvent(event);
       maxHeld = Math.max(maxHeld, held());
       // The replayer ran out of events while this chunk was on its way: carry on.
@@ -234,7 +233,7 @@
         setTimeout(() => replayer.play(replayer.getCurrentTime()), 0);
       }
     } finally {
-      current.busy = false;
+      pumping = false;
     }
   }
 
