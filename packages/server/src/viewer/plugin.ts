@@ -111,7 +111,7 @@ export async function viewerPlugin(app: FastifyInstance, { stores, logins, secre
     if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
   });
 
-  await app.register(loginRoutes, { meta, logins, now });
+  await app.register(loginRoutes, { meta, logins, secret, now });
 
   app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
     const asset = assets.get(request.params.file);
