@@ -215,7 +215,7 @@
 
   /** Loads the next chunk into the running replayer while the look-ahead is short; one load at a time. */
   async function pump() {
-    if (!win || pumping) return;
+    if (!win || pumping || win.failed) return;
     const next = win.to + 1;
     if (next > Math.min(chunks.length - 1, chunkAt(currentTs()) + LOOKAHEAD_CHUNKS)) return;
     pumping = true;
@@ -232,6 +232,10 @@
         win.stalled = false;
         setTimeout(() => replayer.play(replayer.getCurrentTime()), 0);
       }
+    } catch (error) {
+      // No retry every frame: the window stops growing until the member seeks or reloads.
+      win.failed = true;
+      status(`Could not load the rest of the session: ${error.message}`);
     } finally {
       pumping = false;
     }
