@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStores } from '../../packages/server/src/stores/openStores';
-import { testDatabaseUrl, testSchemas } from '../../packages/server/src/stores/testDatabase';
-import { startTestS3Server } from '../../packages/server/src/stores/testS3Server';
+import { testDatabaseUrl } from '../../packages/server/src/stores/testDatabase';
+import { postgresAndS3 } from '../../packages/server/src/stores/testS3Server';
 import { encodeBatch, firstBatch, laterBatch } from './support/batches';
 import { runCli, startCli } from './support/cli';
 import { request } from './support/http';
@@ -102,19 +102,11 @@ describe('lowlight-server command line', () => {
 const databaseUrl = testDatabaseUrl();
 
 describe.skipIf(!databaseUrl)('lowlight-server start on PostgreSQL and S3', () => {
-  const schemas = testSchemas(databaseUrl!);
-  let s3: Awaited<ReturnType<typeof startTestS3Server>>;
-  beforeAll(async () => {
-    s3 = await startTestS3Server(['recordings']);
-  });
-  afterAll(async () => {
-    await s3?.close();
-    await schemas.dropAll();
-  });
+  const { schemas, s3 } = postgresAndS3(databaseUrl!, ['recordings']);
 
   it('serves the viewer from every instance: one login, and chunk URLs signed by one work on the other', async () => {
     const env = { LOWLIGHT_SERVER_KEY: randomBytes(32).toString('base64') };
-    const stores = ['--database', await schemas.fresh(), '--blobs', s3.blobsUrl('recordings')];
+    const stores = ['--database', await schemas.fresh(), '--blobs', s3().blobsUrl('recordings')];
     const [a, b] = [await startCli(stores, env), await startCli(stores, env)];
     try {
       expect(await runCli(['user', 'add', VIEWER_EMAIL, ...stores], { input: `${VIEWER_PASSWORD}\n`, env })).toMatchObject({ code: 0 });
