@@ -92,7 +92,8 @@ const dayStart = (text: string | undefined) => (text && /^\d{4}-\d{2}-\d{2}$/.te
 /**
  * The replay viewer: login, session list, replay page, projects page, their
  * assets, and the two read APIs the replay page needs (chunk index, chunk
- * bytes). Every route but the login form and the assets requires a session.
+ * bytes). Every route but the login form and the assets requires a session;
+ * a chunk also opens to the short-lived signed URL the (logged-in) index gave out.
  */
 export async function viewerPlugin(app: FastifyInstance, { stores, logins, secret, now }: ViewerPluginOptions): Promise<void> {
   const { meta } = stores;
