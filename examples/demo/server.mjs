@@ -48,14 +48,14 @@ async function startPageServer(port, host, endpoint) {
 export async function startDemo({ viewerPort = Number(process.env.PORT ?? 8787), pagePort = 8790, host = '127.0.0.1' } = {}) {
   const data = await mkdtemp(join(tmpdir(), 'lowlight-demo-'));
   const stores = await openStores({ data });
-  const logins = openLoginStore({ data });
+  const logins = await openLoginStore({ data });
   const password = randomBytes(9).toString('base64url');
   await stores.meta.createUser(DEMO_EMAIL, await hashPassword(password));
 
   let ingest = '';
   const page = await startPageServer(pagePort, host, () => ingest);
   const project = await stores.meta.createProject({ name: 'Demo shop', origins: [page.url] });
-  const app = await buildServer({ stores, logger: false, tombstoneSecret: randomBytes(32), viewer: { logins } });
+  const app = await buildServer({ stores, logger: false, tombstoneSecret: randomBytes(32), viewer: { logins, secret: randomBytes(32) } });
   const viewerUrl = await app.listen({ port: viewerPort, host }).catch((error) => {
     if (error.code !== 'EADDRINUSE') throw error;
     return app.listen({ port: 0, host });

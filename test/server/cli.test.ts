@@ -2,11 +2,15 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStores } from '../../packages/server/src/stores/openStores';
+import { testDatabaseUrl } from '../../packages/server/src/stores/testDatabase';
+import { postgresAndS3 } from '../../packages/server/src/stores/testS3Server';
 import { encodeBatch, firstBatch, laterBatch } from './support/batches';
 import { runCli, startCli } from './support/cli';
 import { request } from './support/http';
+import { logIn, VIEWER_EMAIL, VIEWER_PASSWORD } from './support/viewer';
 
 describe('lowlight-server command line', () => {
   let dir: string;
@@ -91,5 +95,36 @@ describe('lowlight-server command line', () => {
     expect(result.code).not.toBe(0);
     expect(result.stderr.trim()).toMatch(message);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+// Under CI=true a missing LOWLIGHT_TEST_DATABASE_URL throws here, so this suite fails rather than skips.
+const databaseUrl = testDatabaseUrl();
+
+describe.skipIf(!databaseUrl)('lowlight-server start on PostgreSQL and S3', () => {
+  const { schemas, s3 } = postgresAndS3(databaseUrl!, ['recordings']);
+
+  it('serves the viewer from every instance: one login, and chunk URLs signed by one work on the other', async () => {
+    const env = { LOWLIGHT_SERVER_KEY: randomBytes(32).toString('base64') };
+    const stores = ['--database', await schemas.fresh(), '--blobs', s3().blobsUrl('recordings')];
+    const [a, b] = [await startCli(stores, env), await startCli(stores, env)];
+    try {
+      expect(await runCli(['user', 'add', VIEWER_EMAIL, ...stores], { input: `${VIEWER_PASSWORD}\n`, env })).toMatchObject({ code: 0 });
+      const created = await runCli(['project', 'create', 'Shop', '--url', a.url, ...stores], { env });
+      const batch = firstBatch();
+      const { query, body } = encodeBatch(batch);
+      expect((await request(`${created.stdout.trim()}?${query}`, { body })).status).toBe(204);
+
+      const { cookie } = await logIn(a.url);
+      // The session lives in PostgreSQL, so the other instance knows it.
+      const [project] = (await (await fetch(`${b.url}/api/projects`, { headers: { cookie } })).json()) as Array<{ id: string }>;
+      const index = await fetch(`${b.url}/viewer-api/sessions/${project!.id}/${batch.sid}`, { headers: { cookie } });
+      expect(index.status).toBe(200);
+      const [chunk] = ((await index.json()) as { chunks: Array<{ url: string }> }).chunks;
+      // Both derive the signing key from the same server key.
+      expect((await fetch(a.url + chunk!.url)).status).toBe(200);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
   });
 });

@@ -55,6 +55,7 @@ describe.each(STORE_KINDS)('ingest on $name', (kind) => {
     const { query, body } = encodeBatch(batch, 'identity');
     expect((await post(query, body)).status).toBe(204);
     const [chunk] = await server.stores.meta.listChunks(project.id, batch.sid);
+    expect(chunk!.enc).toBe('gzip');
     const plain = await server.stores.keys.open(project.id, batch.sid, chunk!.blobKey, (await server.stores.blobs.get(chunk!.blobKey))!);
     expect(gunzipSync(plain).toString('utf8')).toBe(body.toString('utf8'));
   });
@@ -67,9 +68,15 @@ describe.each(STORE_KINDS)('ingest on $name', (kind) => {
     expect(response.status).toBe(204);
     expect(await server.stores.meta.getSession(project.id, sid)).toMatchObject({ encrypted: true, visitorId: null, firstUrl: null, pageviews: 0 });
     const [chunk] = await server.stores.meta.listChunks(project.id, sid);
-    expect(chunk).toMatchObject({ encrypted: true, fullSnapshot: false });
+    expect(chunk).toMatchObject({ encrypted: true, fullSnapshot: false, enc: 'gzip' });
     const plain = await server.stores.keys.open(project.id, sid, chunk!.blobKey, (await server.stores.blobs.get(chunk!.blobKey))!);
     expect(Buffer.from(plain)).toEqual(ciphertext);
+  });
+
+  it('indexes the encoding an end-to-end encrypted batch came with, which only the viewer can undo', async () => {
+    const sid = hexId();
+    expect((await post(`v=1&sid=${sid}&pid=${hexId()}&seq=0&enc=identity&cipher=p256-hkdf-sha256-aes256gcm`, Buffer.from('opaque'))).status).toBe(204);
+    expect((await server.stores.meta.listChunks(project.id, sid))[0]).toMatchObject({ encrypted: true, enc: 'identity' });
   });
 
   it('answers a replayed batch with 200 and stores it once, writing nothing', async () => {

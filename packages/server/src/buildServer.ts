@@ -28,8 +28,12 @@ export interface ServerOptions {
   adminToken?: string;
   /** The clock, for tests. */
   now?: () => number;
-  /** The replay viewer (login, pages, replay API); its sessions also open the rights API. */
-  viewer?: { logins: LoginStore };
+  /**
+   * The replay viewer (login, pages, replay API); its sessions also open the
+   * rights API. `secret` (32 bytes, derived from the server key by the CLI, so
+   * every instance agrees) signs the short-lived chunk URLs and device cookies.
+   */
+  viewer?: { logins: LoginStore; secret: Uint8Array };
 }
 
 /**
@@ -57,7 +61,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     authenticate: viewerAuth(options, now),
     now,
   });
-  if (options.viewer) await app.register(viewerPlugin, { stores: options.stores, logins: options.viewer.logins, now });
+  if (options.viewer) await app.register(viewerPlugin, { stores: options.stores, ...options.viewer, now });
   app.get('/health', async () => ({ status: 'ok' }));
   return app;
 }

@@ -87,6 +87,8 @@ interface Opened {
   stores: Stores;
   /** The key for tombstone HMACs, derived from the server key so every instance and command agrees on it. */
   tombstoneSecret: Uint8Array;
+  /** The key for the viewer's signed chunk URLs and device cookies, derived the same way. */
+  viewerSecret: Uint8Array;
 }
 
 async function withStores<T>(values: Record<string, unknown>, env: NodeJS.ProcessEnv, use: (opened: Opened) => Promise<T>): Promise<T> {
@@ -95,8 +97,8 @@ async function withStores<T>(values: Record<string, unknown>, env: NodeJS.Proces
   try {
     // openStores made the key if the data folder had none; this reads that same key.
     const serverKey = await loadServerKey({ configured: options.serverKey, dataDir: options.data });
-    const tombstoneSecret = new Uint8Array(hkdfSync('sha256', serverKey, new Uint8Array(0), 'lowlight/1 tombstone', 32));
-    return await use({ stores, tombstoneSecret });
+    const derive = (info: string) => new Uint8Array(hkdfSync('sha256', serverKey, new Uint8Array(0), info, 32));
+    return await use({ stores, tombstoneSecret: derive('lowlight/1 tombstone'), viewerSecret: derive('lowlight/1 viewer') });
   } finally {
     await stores.close();
   }
@@ -109,11 +111,12 @@ async function start(args: string[], io: CliIo): Promise<number> {
   const port = parsePort((values.port as string | undefined) ?? String(DEFAULT_PORT));
   const host = (values.host as string | undefined) ?? DEFAULT_HOST;
   return withStores(values, io.env, async (opened) => {
-    // The replay viewer (issue 10): logins on the same database; SQLite only for now.
-    const logins = openLoginStore(storeOptions(values, io.env));
+    // The replay viewer: logins on the same database (SQLite or PostgreSQL).
+    const logins = await openLoginStore(storeOptions(values, io.env));
+    const { viewerSecret, ...rest } = opened;
     const app = await buildServer({
-      ...opened,
-      ...(logins ? { viewer: { logins } } : {}),
+      ...rest,
+      viewer: { logins, secret: viewerSecret },
       adminToken: io.env.LOWLIGHT_ADMIN_TOKEN || undefined,
       logger: { level: io.env.LOWLIGHT_LOG_LEVEL ?? 'info' },
       rateLimits: rateLimitsFromEnv(io.env),
@@ -130,7 +133,7 @@ async function start(args: string[], io: CliIo): Promise<number> {
     await io.stopSignal;
     await app.close();
     await stopSweeper();
-    await logins?.close();
+    await logins.close();
     return 0;
   });
 }

@@ -33,8 +33,9 @@ export const STORE_KINDS: StoreKind[] = [
 ];
 
 /** The stores of a data folder as the kind says; `folders` are where they keep bytes on this machine. */
-export async function openTestStores(dir: string, kind: Omit<StoreKind, 'name'>): Promise<{ stores: Stores; folders: string[] }> {
-  const meta = kind.database ? await openPostgresStore(await schemas!.fresh()) : openSqliteStore(join(dir, 'lowlight.db'));
+export async function openTestStores(dir: string, kind: Omit<StoreKind, 'name'>): Promise<{ stores: Stores; folders: string[]; database?: string }> {
+  const database = kind.database ? await schemas!.fresh() : undefined;
+  const meta = database ? await openPostgresStore(database) : openSqliteStore(join(dir, 'lowlight.db'));
   await meta.migrate();
   const s3 = kind.s3 ? await startTestS3Server(['lowlight']) : undefined;
   const blobs = s3
@@ -44,7 +45,7 @@ export async function openTestStores(dir: string, kind: Omit<StoreKind, 'name'>)
     await Promise.all([meta.close(), blobs.close()]);
     await s3?.close();
   };
-  return { stores: { meta, blobs, keys: createSessionKeys(meta, randomBytes(32)), close }, folders: [dir, ...(s3 ? [s3.directory] : [])] };
+  return { stores: { meta, blobs, keys: createSessionKeys(meta, randomBytes(32)), close }, folders: [dir, ...(s3 ? [s3.directory] : [])], ...(database ? { database } : {}) };
 }
 
 export const ADMIN_TOKEN = 'test-admin-token-1234567890';

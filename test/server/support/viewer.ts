@@ -5,18 +5,27 @@ import { join } from 'node:path';
 import { openLoginStore } from '../../../packages/server/src/auth/openLoginStore';
 import { buildServer, type ServerOptions } from '../../../packages/server/src/buildServer';
 import { hashPassword } from '../../../packages/server/src/users';
-import { openTestStores, STORE_KINDS, ADMIN_TOKEN, type TestServer } from './server';
+import { openTestStores, STORE_KINDS, ADMIN_TOKEN, type StoreKind, type TestServer } from './server';
 
 export const VIEWER_EMAIL = 'member@example.test';
 export const VIEWER_PASSWORD = 'correct horse battery staple';
 
-/** A server with the viewer on (SQLite + files), one member account, listening on loopback. */
-export async function startViewerServer(options: { server?: Partial<ServerOptions>; origins?: string[] } = {}): Promise<TestServer & { projectId: string; ingestUrl: string }> {
+export interface ViewerTestServer extends TestServer {
+  projectId: string;
+  ingestUrl: string;
+  /** Where the logins live: the data folder, or the PostgreSQL schema's URL. */
+  database: { data: string } | { database: string };
+}
+
+/** A server with the viewer on (SQLite + files unless `kind` says otherwise), one member account, listening on loopback. */
+export async function startViewerServer(options: { server?: Partial<ServerOptions>; origins?: string[]; kind?: StoreKind } = {}): Promise<ViewerTestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'lowlight-viewer-test-'));
-  const { stores, folders } = await openTestStores(dir, STORE_KINDS[0]!);
-  const logins = openLoginStore({ data: dir })!;
+  const { stores, folders, database } = await openTestStores(dir, options.kind ?? STORE_KINDS[0]!);
+  const location = database ? { database } : { data: dir };
+  const logins = await openLoginStore(location);
   await stores.meta.createUser(VIEWER_EMAIL, await hashPassword(VIEWER_PASSWORD));
-  const app = await buildServer({ stores, logger: false, adminToken: ADMIN_TOKEN, tombstoneSecret: randomBytes(32), viewer: { logins }, ...options.server });
+  const viewer = { logins, secret: randomBytes(32) };
+  const app = await buildServer({ stores, logger: false, adminToken: ADMIN_TOKEN, tombstoneSecret: randomBytes(32), viewer, ...options.server });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   const project = await stores.meta.createProject({ name: 'Demo shop', origins: options.origins ?? [] });
@@ -26,6 +35,7 @@ export async function startViewerServer(options: { server?: Partial<ServerOption
     stores,
     dir,
     url,
+    database: location,
     projectId: project.id,
     ingestUrl: `${url}/i/${project.ingestKey}`,
     async hash() {

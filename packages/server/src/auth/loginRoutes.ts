@@ -3,12 +3,15 @@ import { HttpError } from '../httpError';
 import type { MetadataStore } from '../stores/types';
 import { verifyPassword } from '../users';
 import { loginPage } from '../viewer/pages';
+import { deviceCookies } from './deviceCookie';
 import type { LoginStore } from './loginStore';
 import { assertCsrf, assertSameOrigin, loadViewer, lockedUntil, SESSION_TTL_MS, sessionCookie, sessionToken } from './viewerAuth';
 
 export interface LoginRoutesOptions {
   meta: MetadataStore;
   logins: LoginStore;
+  /** Signs device cookies. */
+  secret: Uint8Array;
   now(): number;
 }
 
@@ -22,7 +25,8 @@ const NO_USER_HASH = 'scrypt$131072$8$1$bm8tdXNlci1zYWx0LTE2$AAAAAAAAAAAAAAAAAAA
 const localPath = (next: unknown) => (typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/sessions');
 
 /** `GET /login`, `POST /login` and `POST /logout`. */
-export async function loginRoutes(app: FastifyInstance, { meta, logins, now }: LoginRoutesOptions): Promise<void> {
+export async function loginRoutes(app: FastifyInstance, { meta, logins, secret, now }: LoginRoutesOptions): Promise<void> {
+  const devices = deviceCookies(secret);
   app.get<{ Querystring: { next?: string } }>('/login', async (request, reply) => {
     return reply.type('text/html; charset=utf-8').send(loginPage({ next: localPath(request.query.next) }));
   });
@@ -35,18 +39,21 @@ export async function loginRoutes(app: FastifyInstance, { meta, logins, now }: L
     const page = (status: number, error: string) => reply.code(status).type('text/html; charset=utf-8').send(loginPage({ next, email, error }));
     if (!email || !password || email.length > 320 || password.length > 1024) return page(400, 'Enter your email and password.');
 
-    const locked = (await logins.failures(email)).lockedUntil - now();
+    // A browser this email logged in from before has its own counter; every other client shares one.
+    const device = devices.deviceOf(request, email, now());
+    const locked = (await logins.failures(email, device)).lockedUntil - now();
     if (locked > 0) return page(429, `Too many failed attempts. Try again in ${Math.ceil(locked / 1000)} seconds.`);
 
     const user = await meta.getUser(email);
     const valid = await verifyPassword(password, user?.passwordHash ?? NO_USER_HASH);
     if (!user || !valid) {
-      await logins.recordFailure(email, (failures) => lockedUntil(now(), failures));
+      await logins.recordFailure(email, device, (failures) => lockedUntil(now(), failures));
       return page(401, 'Wrong email or password.');
     }
-    await logins.clearFailures(email);
+    await logins.clearFailures(email, device);
     const { token } = await logins.createSession(user.email, now(), SESSION_TTL_MS);
-    return reply.header('Set-Cookie', sessionCookie(request, token, SESSION_TTL_MS / 1000)).redirect(next, 303);
+    reply.header('Set-Cookie', [sessionCookie(request, token, SESSION_TTL_MS / 1000), devices.issue(request, user.email, now())]);
+    return reply.redirect(next, 303);
   });
 
   app.post('/logout', async (request, reply) => {

@@ -8,15 +8,15 @@ export interface ViewerSession {
   expiresAt: number;
 }
 
-/** Failed logins of one email: counted in the database, so a lockout holds across instances. */
+/** Failed logins of one email from one client: counted in the database, so the slowdown holds across instances. */
 export interface LoginFailures {
   failures: number;
   lockedUntil: number;
 }
 
 /**
- * Viewer sessions and failed-login counters (tables of migration
- * `002_viewer.sql`), over the same SQL driver as the MetadataStore. The cookie's
+ * Viewer sessions and failed-login counters (tables of migrations
+ * `002_viewer.sql` and `004_login_devices.sql`), over the same SQL driver as the MetadataStore. The cookie's
  * token is never stored: only its SHA-256, so a copy of the database logs nobody in.
  */
 export interface LoginStore {
@@ -25,9 +25,10 @@ export interface LoginStore {
   /** The live session a cookie token names, or null (unknown, expired or logged out). */
   findSession(token: string, now: number): Promise<ViewerSession | null>;
   deleteSession(token: string): Promise<void>;
-  failures(email: string): Promise<LoginFailures>;
-  recordFailure(email: string, lockedUntil: (failures: number) => number): Promise<LoginFailures>;
-  clearFailures(email: string): Promise<void>;
+  /** `device` is a known browser's device-cookie id, or '' for every other client (deviceCookie.ts). */
+  failures(email: string, device: string): Promise<LoginFailures>;
+  recordFailure(email: string, device: string, lockedUntil: (failures: number) => number): Promise<LoginFailures>;
+  clearFailures(email: string, device: string): Promise<void>;
 }
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -56,27 +57,28 @@ export function createLoginStore(db: SqlDriver): LoginStore {
     async deleteSession(token) {
       await db.run('DELETE FROM viewer_sessions WHERE token_hash = ?', [tokenHash(token)]);
     },
-    async failures(email) {
+    async failures(email, device) {
       const rows = await db.all<{ failures: number | string; lockedUntil: number | string }>(
-        'SELECT failures, locked_until AS "lockedUntil" FROM login_failures WHERE email = ?',
-        [email],
+        'SELECT failures, locked_until AS "lockedUntil" FROM login_failures WHERE email = ? AND device = ?',
+        [email, device],
       );
       return rows[0] ? { failures: Number(rows[0].failures), lockedUntil: Number(rows[0].lockedUntil) } : { failures: 0, lockedUntil: 0 };
     },
-    async recordFailure(email, lockedUntil) {
+    async recordFailure(email, device, lockedUntil) {
       return db.transaction(async (tx) => {
         const store = createLoginStore(tx);
-        const failures = (await store.failures(email)).failures + 1;
+        const failures = (await store.failures(email, device)).failures + 1;
         const until = lockedUntil(failures);
         await tx.run(
-          'INSERT INTO login_failures (email, failures, locked_until) VALUES (?, ?, ?) ON CONFLICT (email) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until',
-          [email, failures, until],
+          `INSERT INTO login_failures (email, device, failures, locked_until) VALUES (?, ?, ?, ?)
+           ON CONFLICT (email, device) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
+          [email, device, failures, until],
         );
         return { failures, lockedUntil: until };
       });
     },
-    async clearFailures(email) {
-      await db.run('DELETE FROM login_failures WHERE email = ?', [email]);
+    async clearFailures(email, device) {
+      await db.run('DELETE FROM login_failures WHERE email = ? AND device = ?', [email, device]);
     },
   };
 }

@@ -1,16 +1,18 @@
 import { join } from 'node:path';
-import { openSqliteDriver } from '../stores/sqlite';
+import type { SqlDriver } from '../stores/sqlDriver';
 import { createLoginStore, type LoginStore } from './loginStore';
 
 /**
  * The viewer's LoginStore on the same database as the MetadataStore, through
- * its own connection (open the stores and migrate first). SQLite in WAL mode
- * takes a second connection in stride.
+ * its own connection (open the stores and migrate first): a small pool on
+ * PostgreSQL (`database`), else a second connection to `lowlight.db` in the
+ * data folder (SQLite in WAL mode takes it in stride). Drivers load on demand,
+ * as in `openStores`.
  */
-export function openLoginStore(location: { data?: string; database?: string }): (LoginStore & { close(): Promise<void> }) | null {
-  // On PostgreSQL the viewer is off (null) until src/stores/postgres.ts exports its pool driver (server-contract.md, "Viewer").
-  if (location.database) return null;
-  if (!location.data) throw new Error('[lowlight] server: "data" must name the data folder holding lowlight.db');
-  const driver = openSqliteDriver(join(location.data, 'lowlight.db'));
+export async function openLoginStore(location: { data?: string; database?: string }): Promise<LoginStore & { close(): Promise<void> }> {
+  let driver: SqlDriver;
+  if (location.database) driver = await (await import('../stores/postgres')).openPostgresDriver(location.database, { max: 2 });
+  else if (location.data) driver = (await import('../stores/sqlite')).openSqliteDriver(join(location.data, 'lowlight.db'));
+  else throw new Error('[lowlight] server: give "--data DIR" or "--database postgres://…" for the viewer\'s logins');
   return { ...createLoginStore(driver), close: () => driver.close() };
 }

@@ -7,28 +7,34 @@ import type { LoginStore, ViewerSession } from './loginStore';
 export const SESSION_COOKIE = 'll_session';
 /** A viewer session lasts a working day, then the member logs in again. */
 export const SESSION_TTL_MS = 12 * 3_600_000;
-/** Failures allowed before the email is locked; each further failure doubles the lock, up to 15 minutes. */
+/**
+ * Failures allowed (per email and client, see deviceCookie.ts) before attempts are refused for a while; each
+ * further failure doubles the wait, up to 15 minutes. The wait always ends: no password is locked out for good.
+ */
 export const FREE_FAILURES = 5;
 const FIRST_LOCK_MS = 30_000;
 const MAX_LOCK_MS = 15 * 60_000;
 
-/** When an email that just failed `failures` times may try again (0: right away). */
+/** When a client that just failed `failures` times for an email may try again (0: right away). */
 export function lockedUntil(now: number, failures: number): number {
   if (failures < FREE_FAILURES) return 0;
   return now + Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (failures - FREE_FAILURES));
 }
 
-/** The cookie token of a request, read by hand: the server has no cookie parser, and ingest refuses cookies anyway. */
-export function sessionToken(request: FastifyRequest): string | null {
+/** A cookie of the request, read by hand: the server has no cookie parser, and ingest refuses cookies anyway. */
+export function cookieValue(request: FastifyRequest, cookie: string): string | null {
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return value.join('=') || null;
+    if (name === cookie) return value.join('=') || null;
   }
   return null;
 }
 
+/** The session cookie's token. */
+export const sessionToken = (request: FastifyRequest): string | null => cookieValue(request, SESSION_COOKIE);
+
 /** `Secure` everywhere but plain-HTTP development on this machine, where the browser would drop a Secure cookie. */
-const isLocalHost = (hostname: string) => ['localhost', '127.0.0.1', '[::1]', '::1'].includes(hostname);
+export const isLocalHost = (hostname: string) => ['localhost', '127.0.0.1', '[::1]', '::1'].includes(hostname);
 
 export function sessionCookie(request: FastifyRequest, token: string, maxAgeSeconds: number): string {
   const secure = isLocalHost(request.hostname) ? '' : '; Secure';

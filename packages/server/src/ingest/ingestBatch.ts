@@ -113,6 +113,8 @@ async function indexBatch(tx: MetadataOps, b: BatchToIndex): Promise<void> {
     bytes: b.bytes,
     fullSnapshot: facts?.fullSnapshot ?? false,
     encrypted: b.batch.encrypted,
+    // `chunkBytes` compresses plain bodies, so only an end-to-end encrypted one keeps the encoding it came with.
+    enc: b.batch.encrypted ? query.enc : 'gzip',
     keyId: b.keyId,
     blobKey: b.blobKey,
   });

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openStores, parseBlobsUrl } from './openStores';
-import { testDatabaseUrl, testSchemas } from './testDatabase';
+import { testDatabaseUrl } from './testDatabase';
 import { sessionRow } from './testMetadataStore';
-import { startTestS3Server } from './testS3Server';
+import { postgresAndS3 } from './testS3Server';
 import type { Stores } from './types';
 
 const dir = mkdtempSync(join(tmpdir(), 'lowlight-open-'));
@@ -22,7 +22,7 @@ async function storeAndReadChunk(stores: Stores, projectId: string) {
   await stores.blobs.put(blobKey, bytes);
   await stores.meta.transaction(async (tx) => {
     await tx.upsertSession(sessionRow(projectId, 's1'));
-    await tx.recordChunk({ projectId, sessionId: 's1', id: 'p1-0', pageviewId: 'p1', seq: 0, firstTs: 1, lastTs: 2, bytes: bytes.length, fullSnapshot: true, encrypted: false, keyId, blobKey });
+    await tx.recordChunk({ projectId, sessionId: 's1', id: 'p1-0', pageviewId: 'p1', seq: 0, firstTs: 1, lastTs: 2, bytes: bytes.length, fullSnapshot: true, encrypted: false, enc: 'gzip', keyId, blobKey });
   });
   return readChunk(stores, projectId);
 }
@@ -125,18 +125,10 @@ describe('parseBlobsUrl', () => {
 const databaseUrl = testDatabaseUrl();
 
 describe.skipIf(!databaseUrl)('openStores with PostgreSQL and S3', () => {
-  const schemas = testSchemas(databaseUrl!);
-  let s3: Awaited<ReturnType<typeof startTestS3Server>>;
-  beforeAll(async () => {
-    s3 = await startTestS3Server(['recordings']);
-  });
-  afterAll(async () => {
-    await s3.close();
-    await schemas.dropAll();
-  });
+  const { schemas, s3 } = postgresAndS3(databaseUrl!, ['recordings']);
 
   it('stores and reads a chunk with no data folder, two instances sharing the stores', async () => {
-    const options = { database: await schemas.fresh(), blobs: s3.blobsUrl('recordings'), serverKey: randomBytes(32).toString('base64') };
+    const options = { database: await schemas.fresh(), blobs: s3().blobsUrl('recordings'), serverKey: randomBytes(32).toString('base64') };
     const [one, two] = await Promise.all([openStores(options), openStores(options)]);
     const { id } = await one.meta.createProject({ name: 'Shop', origins: [] });
     expect(await storeAndReadChunk(one, id)).toEqual(plain);
@@ -145,8 +137,8 @@ describe.skipIf(!databaseUrl)('openStores with PostgreSQL and S3', () => {
   });
 
   it('names a missing bucket', async () => {
-    await expect(openStores({ database: await schemas.fresh(), blobs: s3.blobsUrl('nope'), serverKey: randomBytes(32).toString('base64') })).rejects.toThrow(
-      `[lowlight] server: cannot open blob store "s3://nope at ${s3.endpoint}": bucket not found`,
+    await expect(openStores({ database: await schemas.fresh(), blobs: s3().blobsUrl('nope'), serverKey: randomBytes(32).toString('base64') })).rejects.toThrow(
+      `[lowlight] server: cannot open blob store "s3://nope at ${s3().endpoint}": bucket not found`,
     );
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { openPostgresStore } from './postgres';
+import { openPostgresDriver, openPostgresStore } from './postgres';
 import { testDatabaseUrl, testSchemas } from './testDatabase';
-import { testMetadataStore } from './testMetadataStore';
+import { testChunkEncodingMigration, testMetadataStore } from './testMetadataStore';
 
 const url = testDatabaseUrl();
 
@@ -10,6 +10,7 @@ describe.skipIf(!url)('PostgreSQL', () => {
   afterAll(() => schemas.dropAll());
 
   testMetadataStore('PostgreSQL', async () => openPostgresStore(await schemas.fresh(), { max: 4 }));
+  testChunkEncodingMigration('PostgreSQL', async () => openPostgresDriver(await schemas.fresh(), { max: 2 }));
 
   it('applies migrations once when several instances start together', async () => {
     const schemaUrl = await schemas.fresh();

@@ -67,11 +67,11 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * The MetadataStore on PostgreSQL for several server instances sharing one
- * database. Connects and checks the connection before returning, so a wrong
- * URL fails at start with a message naming it.
+ * The SQL driver under `openPostgresStore`, on its own pool: the viewer's
+ * LoginStore uses one beside the store. Connects and checks the connection
+ * before returning, so a wrong URL fails at start with a message naming it.
  */
-export async function openPostgresStore(url: string, options: { max?: number } = {}): Promise<MetadataStore> {
+export async function openPostgresDriver(url: string, options: { max?: number } = {}): Promise<SqlDriver> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types, connectionTimeoutMillis: 5000 });
   // An idle connection's error (the server restarted) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
@@ -81,5 +81,10 @@ export async function openPostgresStore(url: string, options: { max?: number } =
     await pool.end().catch(() => undefined);
     throw storeError('database', redactUrl(url), error);
   }
-  return createSqlStore(poolDriver(pool));
+  return poolDriver(pool);
+}
+
+/** The MetadataStore on PostgreSQL for several server instances sharing one database. */
+export async function openPostgresStore(url: string, options: { max?: number } = {}): Promise<MetadataStore> {
+  return createSqlStore(await openPostgresDriver(url, options));
 }

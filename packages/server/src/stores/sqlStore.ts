@@ -11,7 +11,7 @@ const SESSION = `s.project_id AS "projectId", s.id, s.visitor_id AS "visitorId",
   s.pageviews, s.clicks, s.browser, s.os, s.privacy_level AS "privacyLevel", s.encrypted, s.first_url AS "firstUrl", s.bytes`;
 const PAGEVIEW = `project_id AS "projectId", session_id AS "sessionId", id, url, title, started_at AS "startedAt"`;
 const CHUNK = `project_id AS "projectId", session_id AS "sessionId", id, pageview_id AS "pageviewId", seq, first_ts AS "firstTs",
-  last_ts AS "lastTs", bytes, full_snapshot AS "fullSnapshot", encrypted, key_id AS "keyId", blob_key AS "blobKey"`;
+  last_ts AS "lastTs", bytes, full_snapshot AS "fullSnapshot", encrypted, enc, key_id AS "keyId", blob_key AS "blobKey"`;
 
 type Raw<T> = { [K in keyof T]: T[K] extends boolean ? boolean | number : T[K] extends string[] ? string : T[K] };
 
@@ -137,10 +137,10 @@ function metadataOps(db: SqlDriver): MetadataOps {
     },
     async recordChunk(row) {
       await db.run(
-        `INSERT INTO chunks (project_id, session_id, id, pageview_id, seq, first_ts, last_ts, bytes, full_snapshot, encrypted, key_id, blob_key)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO chunks (project_id, session_id, id, pageview_id, seq, first_ts, last_ts, bytes, full_snapshot, encrypted, enc, key_id, blob_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         [row.projectId, row.sessionId, row.id, row.pageviewId, row.seq, row.firstTs, row.lastTs, row.bytes, bit(row.fullSnapshot),
-          bit(row.encrypted), row.keyId, row.blobKey],
+          bit(row.encrypted), row.enc, row.keyId, row.blobKey],
       );
     },
     async listChunks(projectId, sid) {

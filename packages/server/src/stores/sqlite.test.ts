@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyMigrations, loadMigrations } from './migrate';
 import { openSqliteDriver, openSqliteStore } from './sqlite';
-import { testMetadataStore } from './testMetadataStore';
+import { testChunkEncodingMigration, testMetadataStore } from './testMetadataStore';
 
 const dir = mkdtempSync(join(tmpdir(), 'lowlight-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -12,6 +12,7 @@ let files = 0;
 const freshFile = () => join(dir, `meta-${files++}.db`);
 
 testMetadataStore('SQLite', async () => openSqliteStore(freshFile()));
+testChunkEncodingMigration('SQLite', async () => openSqliteDriver(freshFile()));
 
 describe('SQLite migrations', () => {
   it('ships numbered migrations for both dialects, with the same versions', () => {

@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applyMigrations, loadMigrations } from './migrate';
+import type { SqlDriver } from './sqlDriver';
+import { createSqlStore } from './sqlStore';
 import type { ChunkRow, MetadataStore, PageviewRow, SessionRow } from './types';
 
 const T0 = 1_700_000_000_000;
@@ -41,6 +44,7 @@ const chunkRow = (projectId: string, sessionId: string, pid: string, seq: number
   bytes: 10,
   fullSnapshot: seq === 0,
   encrypted: false,
+  enc: 'gzip',
   keyId: 'k1',
   blobKey: `${projectId}/${sessionId}/${pid}-${seq}`,
   ...overrides,
@@ -178,7 +182,7 @@ export function testMetadataStore(name: string, open: () => Promise<MetadataStor
 
       it('lists chunks in playback order with their flags, recording a chunk twice once', async () => {
         await store.upsertSession(sessionRow(projectId, 's1'));
-        const chunks = [chunkRow(projectId, 's1', 'p1', 0), chunkRow(projectId, 's1', 'p1', 1, { encrypted: true }), chunkRow(projectId, 's1', 'p2', 2)];
+        const chunks = [chunkRow(projectId, 's1', 'p1', 0), chunkRow(projectId, 's1', 'p1', 1, { encrypted: true, enc: 'identity' }), chunkRow(projectId, 's1', 'p2', 2)];
         for (const chunk of [chunks[2]!, chunks[0]!, chunks[1]!, chunks[0]!]) await store.recordChunk(chunk);
         expect(await store.listChunks(projectId, 's1')).toEqual(chunks);
       });
@@ -275,5 +279,32 @@ export function testMetadataStore(name: string, open: () => Promise<MetadataStor
         expect(await store.getUser('bob@example.com')).toBeNull();
       });
     });
+  });
+}
+
+/**
+ * Migration 003 on a database that already holds chunks: plain ones read as
+ * `gzip` (the server always stored them compressed), end-to-end encrypted ones
+ * as unknown (null), and new chunks keep the encoding they are recorded with.
+ */
+export function testChunkEncodingMigration(name: string, openDriver: () => Promise<SqlDriver>): void {
+  it(`${name}: reads chunks indexed before migration 003 with their encoding known or null`, async () => {
+    const driver = await openDriver();
+    await applyMigrations(driver, loadMigrations(driver.dialect).slice(0, 2));
+    const store = createSqlStore(driver);
+    const { id: projectId } = await store.createProject({ name: 'Old', origins: [] });
+    await store.upsertSession(sessionRow(projectId, 's1'));
+    for (const [seq, encrypted] of [[0, false], [1, true]] as const) {
+      const row = chunkRow(projectId, 's1', 'p1', seq, { encrypted });
+      await driver.run(
+        `INSERT INTO chunks (project_id, session_id, id, pageview_id, seq, first_ts, last_ts, bytes, full_snapshot, encrypted, key_id, blob_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [projectId, 's1', row.id, 'p1', seq, row.firstTs, row.lastTs, row.bytes, seq === 0 ? 1 : 0, encrypted ? 1 : 0, row.keyId, row.blobKey],
+      );
+    }
+    await store.migrate();
+    await store.recordChunk(chunkRow(projectId, 's1', 'p1', 2, { encrypted: true, enc: 'identity' }));
+    expect((await store.listChunks(projectId, 's1')).map((chunk) => [chunk.id, chunk.enc])).toEqual([['p1-0', 'gzip'], ['p1-1', null], ['p1-2', 'identity']]);
+    await store.close();
   });
 }

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
+import { testSchemas } from './testDatabase';
 
 /** s3rver's fixed credentials. */
 export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
@@ -46,4 +48,21 @@ export async function startTestS3Server(buckets: string[]) {
       rmSync(directory, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * For a suite on PostgreSQL and S3: an S3 server with `buckets` runs for the
+ * suite's length, and the PostgreSQL schemas handed out are dropped after it.
+ */
+export function postgresAndS3(databaseUrl: string, buckets: string[]) {
+  const schemas = testSchemas(databaseUrl);
+  let s3: Awaited<ReturnType<typeof startTestS3Server>> | undefined;
+  beforeAll(async () => {
+    s3 = await startTestS3Server(buckets);
+  });
+  afterAll(async () => {
+    await s3?.close();
+    await schemas.dropAll();
+  });
+  return { schemas, s3: () => s3! };
 }

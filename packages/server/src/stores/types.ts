@@ -65,6 +65,12 @@ export interface ChunkRow {
   fullSnapshot: boolean;
   /** The page encrypted it end to end (on top of encryption at rest). */
   encrypted: boolean;
+  /**
+   * How the batch JSON is encoded under any end-to-end encryption (the
+   * protocol's `enc`): always `gzip` for plain chunks, which the server stores
+   * compressed. Null only for end-to-end encrypted chunks indexed before migration 003.
+   */
+  enc: 'gzip' | 'identity' | null;
   /** The data key id that encrypts the blob at rest. */
   keyId: string;
   /** `${project}/${session}/${chunk}` */

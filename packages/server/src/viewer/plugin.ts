@@ -10,11 +10,14 @@ import { loginRoutes } from '../auth/loginRoutes';
 import { loadViewer, refuseWithoutViewer } from '../auth/viewerAuth';
 import { HEX_ID } from '../ingest/schemas';
 import type { Stores } from '../stores/types';
+import { chunkSigner } from './chunkSigner';
 import { projectsPage, replayPage, sessionListPage, type ListFilters } from './pages';
 
 export interface ViewerPluginOptions {
   stores: Stores;
   logins: LoginStore;
+  /** Signs chunk URLs and device cookies (see `ServerOptions.viewer`). */
+  secret: Uint8Array;
   now(): number;
 }
 
@@ -64,6 +67,13 @@ const SessionParams = Type.Object({ projectId: Type.String({ pattern: '^[0-9a-f]
 type SessionParams = Static<typeof SessionParams>;
 const ChunkParams = Type.Object({ projectId: SessionParams.properties.projectId, sid: SessionParams.properties.sid, chunkId: Type.String({ pattern: '^[0-9a-f]{32}-\\d{1,9}$' }) });
 type ChunkParams = Static<typeof ChunkParams>;
+/** A signed chunk URL's query; without one, the chunk route wants a login like every other. */
+const ChunkQuery = Type.Object({
+  exp: Type.Optional(Type.String({ pattern: '^\\d{1,15}$' })),
+  sig: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' })),
+});
+type ChunkQuery = Static<typeof ChunkQuery>;
+const chunkPath = ({ projectId, sid, chunkId }: ChunkParams) => `/viewer-api/sessions/${projectId}/${sid}/chunks/${chunkId}`;
 const ListQuery = Type.Object({
   project: Type.Optional(Type.String({ maxLength: 64 })),
   visitor: Type.Optional(Type.String({ maxLength: 2048 })),
@@ -82,10 +92,12 @@ const dayStart = (text: string | undefined) => (text && /^\d{4}-\d{2}-\d{2}$/.te
 /**
  * The replay viewer: login, session list, replay page, projects page, their
  * assets, and the two read APIs the replay page needs (chunk index, chunk
- * bytes). Every route but the login form and the assets requires a session.
+ * bytes). Every route but the login form and the assets requires a session;
+ * a chunk also opens to the short-lived signed URL the (logged-in) index gave out.
  */
-export async function viewerPlugin(app: FastifyInstance, { stores, logins, now }: ViewerPluginOptions): Promise<void> {
+export async function viewerPlugin(app: FastifyInstance, { stores, logins, secret, now }: ViewerPluginOptions): Promise<void> {
   const { meta } = stores;
+  const signer = chunkSigner(secret);
   const assets = loadAssets();
 
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) => {
@@ -100,7 +112,7 @@ export async function viewerPlugin(app: FastifyInstance, { stores, logins, now }
     if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
   });
 
-  await app.register(loginRoutes, { meta, logins, now });
+  await app.register(loginRoutes, { meta, logins, secret, now });
 
   app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
     const asset = assets.get(request.params.file);
@@ -148,24 +160,38 @@ export async function viewerPlugin(app: FastifyInstance, { stores, logins, now }
     return html(reply, projectsPage({ csrf: request.viewer!.csrfToken, projects: await meta.listProjects() }));
   });
 
-  // The replay page's data: the chunk index first, then each chunk on its own, in order.
+  /** A chunk opens to a valid signed URL, or to a logged-in member when the URL carries no signature at all. */
+  const requireSignatureOrViewer = async (request: FastifyRequest<{ Params: ChunkParams; Querystring: ChunkQuery }>, reply: FastifyReply) => {
+    const { exp, sig } = request.query;
+    if (exp === undefined && sig === undefined) return requireViewer(true)(request, reply);
+    const check = exp !== undefined && sig !== undefined ? signer.verify(chunkPath(request.params), exp, sig, now()) : 'bad';
+    if (check === 'expired') throw new HttpError(401, 'url_expired', 'this chunk URL has expired; reload the session for fresh ones');
+    if (check === 'bad') throw new HttpError(403, 'bad_signature', 'this chunk URL is not signed for this chunk');
+  };
+
+  // The replay page's data: the chunk index (with a signed URL per chunk) first, then each chunk on its own, as the player needs it.
   app.get<{ Params: SessionParams }>('/viewer-api/sessions/:projectId/:sid', { preHandler: requireViewer(true), schema: { params: SessionParams } }, async (request) => {
     const { projectId, sid } = request.params;
     const session = await meta.getSession(projectId, sid);
     if (!session) throw new HttpError(404, 'unknown_session', 'no such session');
-    const chunks = (await meta.listChunks(projectId, sid)).map(({ blobKey: _key, keyId: _keyId, ...chunk }) => chunk);
+    const chunks = (await meta.listChunks(projectId, sid)).map(({ blobKey: _key, keyId: _keyId, ...chunk }) => ({
+      ...chunk,
+      ...signer.sign(chunkPath({ projectId, sid, chunkId: chunk.id }), now()),
+    }));
     return { session, pageviews: await meta.listPageviews(projectId, sid), chunks };
   });
 
-  app.get<{ Params: ChunkParams }>('/viewer-api/sessions/:projectId/:sid/chunks/:chunkId', { preHandler: requireViewer(true), schema: { params: ChunkParams } }, async (request, reply) => {
+  app.get<{ Params: ChunkParams; Querystring: ChunkQuery }>('/viewer-api/sessions/:projectId/:sid/chunks/:chunkId', { preHandler: requireSignatureOrViewer, schema: { params: ChunkParams, querystring: ChunkQuery } }, async (request, reply) => {
     const { projectId, sid, chunkId } = request.params;
     const chunk = (await meta.listChunks(projectId, sid)).find((row) => row.id === chunkId);
     const sealed = chunk && (await stores.blobs.get(chunk.blobKey));
     if (!chunk || !sealed) throw new HttpError(404, 'unknown_chunk', 'no such chunk');
-    // Encryption at rest comes off here; what is left is gzip JSON, or the page's end-to-end ciphertext.
+    // Encryption at rest comes off here; what is left is JSON encoded as the index's `enc` says, or the page's
+    // end-to-end ciphertext (whose plaintext `enc` describes, for the viewer's browser to decode).
     const bytes = Buffer.from(await stores.keys.open(projectId, sid, chunk.blobKey, sealed));
     reply.header('Cache-Control', 'private, no-store');
     if (chunk.encrypted) return reply.type('application/octet-stream').header('X-Lowlight-Cipher', 'p256-hkdf-sha256-aes256gcm').send(bytes);
-    return reply.type('application/json').header('Content-Encoding', 'gzip').send(bytes);
+    if (chunk.enc === 'gzip') reply.header('Content-Encoding', 'gzip');
+    return reply.type('application/json').send(bytes);
   });
 }
