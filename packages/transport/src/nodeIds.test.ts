@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { elideNodeIds, restoreNodeIds } from './nodeIds';
+
+const text = (id: number, textContent: string) => ({ type: 3, textContent, id });
+const element = (id: number, tagName: string, childNodes: object[] = []) => ({ type: 2, tagName, attributes: {}, childNodes, id });
+
+const snapshot = () => ({
+  type: 2,
+  data: {
+    node: { type: 0, childNodes: [element(2, 'html', [element(3, 'body', [element(4, 'p', [text(5, 'a')]), element(9, 'p', [text(10, 'b')])])])], id: 1 },
+    initialOffset: { top: 0, left: 0 },
+  },
+  timestamp: 1,
+});
+
+const mutation = () => ({
+  type: 3,
+  data: {
+    source: 0,
+    texts: [{ id: 5, value: 'x' }],
+    attributes: [],
+    removes: [{ parentId: 3, id: 4 }],
+    adds: [
+      { parentId: 3, nextId: null, node: element(40, 'li') },
+      { parentId: 40, nextId: null, node: text(41, 'new') },
+      { parentId: 3, nextId: 40, node: text(12, 'old') },
+    ],
+  },
+  timestamp: 2,
+});
+
+const wire = (event: object) => JSON.parse(JSON.stringify(elideNodeIds(event as { type: number })));
+
+describe('node ids on the wire', () => {
+  it('leaves out the ids a reader can count, depth first, and keeps the others', () => {
+    const sent = JSON.stringify(elideNodeIds(snapshot()));
+    expect(sent.match(/"id":\d+/g)).toEqual(['"id":9', '"id":1']); // the root's id follows its children
+    expect(JSON.stringify(elideNodeIds(mutation())).match(/"id":\d+/g)).toEqual(['"id":5', '"id":4', '"id":40', '"id":12']);
+  });
+
+  it('gives back exactly the events rrweb emitted', () => {
+    for (const event of [snapshot(), mutation()]) expect(restoreNodeIds(wire(event))).toEqual(event);
+  });
+
+  it('never changes the event it serializes, which rrweb keeps as its own record of the page', () => {
+    const event = snapshot();
+    elideNodeIds(event);
+    expect(event).toEqual(snapshot());
+  });
+
+  it('passes other events through, and restoring an event that has every id changes nothing', () => {
+    const input = { type: 3, data: { source: 5, text: '***', isChecked: false, id: 7 }, timestamp: 3 };
+    expect(elideNodeIds(input)).toBe(input);
+    expect(restoreNodeIds(snapshot())).toEqual(snapshot());
+    expect(restoreNodeIds(structuredClone(input))).toEqual(input);
+  });
+});
