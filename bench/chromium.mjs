@@ -2,6 +2,9 @@
 // sessionStorage and IndexedDB, as on a real site) whose collector the benchmark controls.
 import { gunzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { importSource } from './importSource.mjs';
+
+const { restoreNodeIds } = await importSource('transport/src/nodeIds.ts');
 
 export const ORIGIN = 'https://bench.lowlight.test';
 export const ENDPOINT = `${ORIGIN}/collect`;
@@ -16,7 +19,8 @@ export function launch() {
 /**
  * A fresh context and page serving `html` at ORIGIN/, with a collector at ENDPOINT that answers
  * `collector.status` (204 by default; 503 simulates a collector that is down). Every batch it
- * receives is kept in `collector.batches` as `{ enc, wire, json }`.
+ * receives is kept in `collector.batches` as `{ enc, wire, json, sent }`: bytes on the wire, the batch as
+ * rrweb's JSON (ids restored), and the bytes of JSON as sent.
  */
 export async function openPage(browser, html, { clock } = {}) {
   const context = await browser.newContext();
@@ -28,7 +32,10 @@ export async function openPage(browser, html, { clock } = {}) {
     if (collector.status < 300) {
       const body = request.postDataBuffer() ?? Buffer.alloc(0);
       const enc = new URL(request.url()).searchParams.get('enc');
-      collector.batches.push({ enc, wire: body.length, json: enc === 'gzip' ? gunzipSync(body).toString('utf8') : body.toString('utf8') });
+      const batch = JSON.parse((enc === 'gzip' ? gunzipSync(body) : body).toString('utf8'));
+      // The denominator is rrweb's own JSON: node ids the SDK left out on the wire go back in.
+      batch.events.forEach(restoreNodeIds);
+      collector.batches.push({ enc, wire: body.length, json: JSON.stringify(batch), sent: enc === 'gzip' ? gunzipSync(body).length : body.length });
     }
     return route.fulfill({ status: collector.status, body: '' });
   });

@@ -1,35 +1,9 @@
 // Row 6, in Node: masker throughput (text nodes masked per second in a full snapshot, at the default
 // level) and bundle sizes (min and min+gzip -9, as scripts/size.mjs measures them).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { SCRIPT_TAG_BUDGET } from '../scripts/size.mjs';
-
-const root = resolve(import.meta.dirname, '..');
+import { importSource } from './importSource.mjs';
 const WORDS = 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua'.split(' ');
-
-/** @lowlight/mask from source, bundled for Node. */
-async function importMask() {
-  const { outputFiles } = await build({
-    entryPoints: [join(root, 'packages/mask/src/index.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    write: false,
-    define: { __LL_SCRIPT_TAG__: 'false' },
-  });
-  const dir = mkdtempSync(join(tmpdir(), 'lowlight-bench-'));
-  const file = join(dir, 'mask.mjs');
-  writeFileSync(file, outputFiles[0].text);
-  try {
-    return await import(pathToFileURL(file).href);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** A serialized full snapshot of `paragraphs` paragraphs of prose, every 17th with an email, every 33rd a card number. */
 function snapshotJson(paragraphs) {
@@ -53,7 +27,7 @@ function snapshotJson(paragraphs) {
 }
 
 export async function maskerThroughput({ textNodes, rounds }) {
-  const { createEventMasker } = await importMask();
+  const { createEventMasker } = await importSource('mask/src/index.ts');
   const json = snapshotJson(textNodes);
   const events = Array.from({ length: rounds + 2 }, () => JSON.parse(json));
   const times = [];

@@ -54,4 +54,10 @@ describe('node ids on the wire', () => {
     expect(restoreNodeIds(snapshot())).toEqual(snapshot());
     expect(restoreNodeIds(structuredClone(input))).toEqual(input);
   });
+
+  it('restores from its own source alone, as the viewer serves it to the browser', () => {
+    const restore = new Function(`return ${restoreNodeIds}`)() as typeof restoreNodeIds;
+    expect(restore(wire(snapshot()))).toEqual(snapshot());
+    expect(restore(wire(mutation()))).toEqual(mutation());
+  });
 });

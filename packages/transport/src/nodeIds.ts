@@ -23,13 +23,6 @@ const FULL_SNAPSHOT = 2;
 const INCREMENTAL = 3;
 const MUTATION = 0;
 
-/** The nodes an event carries, by its type: a full snapshot's tree, or a mutation's added nodes. */
-const rootsOf = (event: EventWithNodes): WireNode[] | undefined => {
-  const data = event.data as { node?: WireNode; source?: number } & Adds;
-  if (event.type === FULL_SNAPSHOT) return [data.node!];
-  if (event.type === INCREMENTAL && data.source === MUTATION) return data.adds?.map((add) => add.node);
-};
-
 /**
  * A copy of `event` to serialize, whose nodes leave out each id that is one more than the id of the node
  * before (depth first, in event order). The event itself is not changed: rrweb keeps its serialized nodes
@@ -54,11 +47,16 @@ export function elideNodeIds<T extends EventWithNodes>(event: T): T {
  * const events = JSON.parse(batchJson).events.map(restoreNodeIds);
  */
 export function restoreNodeIds<T extends EventWithNodes>(event: T): T {
+  // Self-contained, without the module's constants: the server's viewer sends this function's source to the browser.
+  const data = event.data as { node?: WireNode; source?: number } & Adds;
   let previous = -1;
   const visit = (node: WireNode): void => {
     previous = node.id ??= previous + 1;
     node.childNodes?.forEach(visit);
   };
-  rootsOf(event)?.forEach(visit);
+  if (event.type === 2 || (event.type === 3 && data.source === 0)) {
+    if (data.node) visit(data.node);
+    data.adds?.forEach((add) => visit(add.node));
+  }
   return event;
 }

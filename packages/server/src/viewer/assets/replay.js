@@ -142,7 +142,8 @@
     const buffered = [];
     const { chunks } = index;
     for (const [i, chunk] of chunks.entries()) {
-      const events = (await chunkEvents(chunk)).sort((a, b) => a.timestamp - b.timestamp);
+      // Node ids the SDK left out on the wire go back in (node-ids.js, docs/protocol.md).
+      const events = (await chunkEvents(chunk)).map(restoreNodeIds).sort((a, b) => a.timestamp - b.timestamp);
       noteEvents(events);
       if (replayer) for (const event of events) replayer.addEvent(event);
       else {
