@@ -15,5 +15,5 @@ export type {
   Transport,
   TransportStats,
 } from './types';
-export { elideNodeIds, restoreNodeIds } from './nodeIds';
+export { restoreNodeIds, serializeEvent } from './nodeIds';
 export type { EventWithNodes } from './nodeIds';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elideNodeIds, restoreNodeIds } from './nodeIds';
+import { restoreNodeIds, serializeEvent } from './nodeIds';
 
 const text = (id: number, textContent: string) => ({ type: 3, textContent, id });
 const element = (id: number, tagName: string, childNodes: object[] = []) => ({ type: 2, tagName, attributes: {}, childNodes, id });
@@ -29,13 +29,13 @@ const mutation = () => ({
   timestamp: 2,
 });
 
-const wire = (event: object) => JSON.parse(JSON.stringify(elideNodeIds(event as { type: number })));
+const wire = (event: object) => JSON.parse(serializeEvent(event as { type: number }));
 
 describe('node ids on the wire', () => {
   it('leaves out the ids a reader can count, depth first, and keeps the others', () => {
-    const sent = JSON.stringify(elideNodeIds(snapshot()));
+    const sent = serializeEvent(snapshot());
     expect(sent.match(/"id":\d+/g)).toEqual(['"id":9', '"id":1']); // the root's id follows its children
-    expect(JSON.stringify(elideNodeIds(mutation())).match(/"id":\d+/g)).toEqual(['"id":5', '"id":4', '"id":40', '"id":12']);
+    expect(serializeEvent(mutation()).match(/"id":\d+/g)).toEqual(['"id":5', '"id":4', '"id":40', '"id":12']);
   });
 
   it('gives back exactly the events rrweb emitted', () => {
@@ -44,13 +44,17 @@ describe('node ids on the wire', () => {
 
   it('never changes the event it serializes, which rrweb keeps as its own record of the page', () => {
     const event = snapshot();
-    elideNodeIds(event);
+    serializeEvent(event);
     expect(event).toEqual(snapshot());
+    const cyclic = { ...mutation(), timestamp: {} as Record<string, unknown> };
+    cyclic.timestamp.self = cyclic.timestamp;
+    expect(() => serializeEvent(cyclic)).toThrow();
+    expect(cyclic.data).toEqual(mutation().data);
   });
 
   it('passes other events through, and restoring an event that has every id changes nothing', () => {
     const input = { type: 3, data: { source: 5, text: '***', isChecked: false, id: 7 }, timestamp: 3 };
-    expect(elideNodeIds(input)).toBe(input);
+    expect(serializeEvent(input)).toBe(JSON.stringify(input));
     expect(restoreNodeIds(snapshot())).toEqual(snapshot());
     expect(restoreNodeIds(structuredClone(input))).toEqual(input);
   });

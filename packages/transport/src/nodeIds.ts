@@ -17,29 +17,36 @@ interface WireNode {
   childNodes?: WireNode[];
 }
 
-type Adds = { adds?: Array<{ node: WireNode }> };
-
-const FULL_SNAPSHOT = 2;
-const INCREMENTAL = 3;
-const MUTATION = 0;
+type NodeData = { node?: WireNode; source?: number; adds?: Array<{ node: WireNode }> };
 
 /**
- * A copy of `event` to serialize, whose nodes leave out each id that is one more than the id of the node
- * before (depth first, in event order). The event itself is not changed: rrweb keeps its serialized nodes
- * as its own record of the page.
+ * The event as JSON for the wire: rrweb's JSON without the node ids `restoreNodeIds` can count back
+ * (one more than the id of the node before, depth first, in event order). Throws what `JSON.stringify` throws.
  */
-export function elideNodeIds<T extends EventWithNodes>(event: T): T {
-  const data = event.data as { node?: WireNode; source?: number } & Adds;
+export function serializeEvent(event: EventWithNodes): string {
+  const data = event.data as NodeData;
   let previous = -1;
-  // Members in order, so ids are counted before children. An undefined member is left out by JSON.stringify.
-  const copy = (node: WireNode): WireNode => ({ ...node, id: node.id === ++previous ? undefined : (previous = node.id!), childNodes: node.childNodes?.map(copy) });
-  return event.type === FULL_SNAPSHOT || (event.type === INCREMENTAL && data.source === MUTATION)
-    ? { ...event, data: { ...data, node: data.node && copy(data.node), adds: data.adds?.map((add) => ({ ...add, node: copy(add.node) })) } }
-    : event;
+  // Unset for the moment of JSON.stringify, which leaves undefined members out, and put back after: rrweb keeps
+  // these nodes as its own record of the page, and copying a 10k-node tree would cost more than serializing it.
+  const hide = (node: WireNode): void => {
+    if (node.id === ++previous) node.id = undefined;
+    else previous = node.id!;
+    node.childNodes?.forEach(hide);
+  };
+  const carriesNodes = event.type === 2 || (event.type === 3 && data.source === 0);
+  if (carriesNodes) {
+    if (data.node) hide(data.node);
+    data.adds?.forEach((add) => hide(add.node));
+  }
+  try {
+    return JSON.stringify(event);
+  } finally {
+    if (carriesNodes) restoreNodeIds(event);
+  }
 }
 
 /**
- * Puts back the node ids `elideNodeIds` left out, in place, and returns the event: a node without an id
+ * Puts back the node ids `serializeEvent` left out, in place, and returns the event: a node without an id
  * has the id of the node before it (depth first, in event order) plus one. Events that carry every id
  * are unchanged, so a reader may call it on any event.
  *
@@ -47,8 +54,8 @@ export function elideNodeIds<T extends EventWithNodes>(event: T): T {
  * const events = JSON.parse(batchJson).events.map(restoreNodeIds);
  */
 export function restoreNodeIds<T extends EventWithNodes>(event: T): T {
-  // Self-contained, without the module's constants: the server's viewer sends this function's source to the browser.
-  const data = event.data as { node?: WireNode; source?: number } & Adds;
+  // Self-contained, without the module's names: the server's viewer sends this function's source to the browser.
+  const data = event.data as NodeData;
   let previous = -1;
   const visit = (node: WireNode): void => {
     previous = node.id ??= previous + 1;
