@@ -19,11 +19,15 @@ const mutation = () => ({
     source: 0,
     texts: [{ id: 5, value: 'x' }],
     attributes: [],
-    removes: [{ parentId: 3, id: 4 }],
+    removes: [
+      { parentId: 3, id: 4 },
+      { parentId: 3, id: 6 },
+    ],
     adds: [
       { parentId: 3, nextId: null, node: element(40, 'li') },
       { parentId: 40, nextId: null, node: text(41, 'new') },
       { parentId: 3, nextId: 40, node: text(12, 'old') },
+      { parentId: 3, nextId: 12, node: text(13, 'next') },
     ],
   },
   timestamp: 2,
@@ -35,7 +39,14 @@ describe('node ids on the wire', () => {
   it('leaves out the ids a reader can count, depth first, and keeps the others', () => {
     const sent = serializeEvent(snapshot());
     expect(sent.match(/"id":\d+/g)).toEqual(['"id":9', '"id":1']); // the root's id follows its children
-    expect(serializeEvent(mutation()).match(/"id":\d+/g)).toEqual(['"id":5', '"id":4', '"id":40', '"id":12']);
+    expect(serializeEvent(mutation()).match(/"(?:parentId|nextId|id)":(?:\d+|null)/g)).toEqual([
+      '"id":5', // a text change keeps its id
+      '"parentId":3', '"id":4', '"id":6', // the second removal has the first one's parent
+      '"parentId":3', '"nextId":null', '"id":40', // the first added node carries everything
+      '"parentId":40', '"nextId":null', // its child: the id counts on; nextId null is sent as is
+      '"parentId":3', '"nextId":40', '"id":12', // not before the node added just before it (41)
+      // the last: same parent as the one before, goes before it, and its id counts on: no id at all
+    ]);
   });
 
   it('gives back exactly the events rrweb emitted', () => {

@@ -1,9 +1,10 @@
 /**
  * Node ids on the wire (docs/protocol.md, "Node ids"). rrweb numbers nodes in the order it serializes
  * them, so in a full snapshot (depth first, parents before children) and in a mutation's added nodes
- * almost every id is the previous node's plus one. Those ids are left out; a reader puts them back with
- * `restoreNodeIds`. The id digits were a third of a gzipped snapshot: random to a compressor, they
- * cost more than the rest of the structure.
+ * almost every id is the previous node's plus one; an added node's `nextId` is mostly the node added just
+ * before it, and its `parentId` (or a removed node's) the one before it had. Those ids are left out, and a
+ * reader puts them back with `restoreNodeIds`. Random to a compressor, the id digits were a third of a
+ * gzipped snapshot.
  */
 
 /** An rrweb event, as far as node ids are concerned. */
@@ -17,17 +18,28 @@ interface WireNode {
   childNodes?: WireNode[];
 }
 
-type NodeData = { node?: WireNode; source?: number; adds?: Array<{ node: WireNode }> };
+interface Add {
+  parentId?: number;
+  nextId?: number | null;
+  node: WireNode;
+}
+
+interface NodeData {
+  node?: WireNode;
+  source?: number;
+  adds?: Add[];
+  removes?: Array<{ parentId?: number }>;
+}
 
 /**
- * The event as JSON for the wire: rrweb's JSON without the node ids `restoreNodeIds` can count back
- * (one more than the id of the node before, depth first, in event order). Throws what `JSON.stringify` throws.
+ * The event as JSON for the wire: rrweb's JSON without the node ids `restoreNodeIds` can count back.
+ * Throws what `JSON.stringify` throws.
  */
 export function serializeEvent(event: EventWithNodes): string {
   const data = event.data as NodeData;
-  let previous = -1;
   // Unset for the moment of JSON.stringify, which leaves undefined members out, and put back after: rrweb keeps
   // these nodes as its own record of the page, and copying a 10k-node tree would cost more than serializing it.
+  let previous = -1;
   const hide = (node: WireNode): void => {
     if (node.id === ++previous) node.id = undefined;
     else previous = node.id!;
@@ -36,7 +48,21 @@ export function serializeEvent(event: EventWithNodes): string {
   const carriesNodes = event.type === 2 || (event.type === 3 && data.source === 0);
   if (carriesNodes) {
     if (data.node) hide(data.node);
-    data.adds?.forEach((add) => hide(add.node));
+    let parentId: number | undefined;
+    let lastAdded: number | undefined;
+    for (const add of data.adds ?? []) {
+      const id = add.node.id;
+      hide(add.node);
+      if (add.nextId === lastAdded) add.nextId = undefined;
+      if (add.parentId === parentId) add.parentId = undefined;
+      else parentId = add.parentId;
+      lastAdded = id;
+    }
+    parentId = undefined;
+    for (const removed of data.removes ?? []) {
+      if (removed.parentId === parentId) removed.parentId = undefined;
+      else parentId = removed.parentId;
+    }
   }
   try {
     return JSON.stringify(event);
@@ -46,9 +72,11 @@ export function serializeEvent(event: EventWithNodes): string {
 }
 
 /**
- * Puts back the node ids `serializeEvent` left out, in place, and returns the event: a node without an id
- * has the id of the node before it (depth first, in event order) plus one. Events that carry every id
- * are unchanged, so a reader may call it on any event.
+ * Puts back the node ids `serializeEvent` left out, in place, and returns the event. In a full snapshot and in
+ * a mutation's added nodes (depth first, in event order), a node without `id` has the previous node's id plus
+ * one; an added node without `nextId` goes before the node added just before it; an added or removed node
+ * without `parentId` has the previous one's. Events that carry every id are unchanged, so a reader may call it
+ * on any event.
  *
  * @example
  * const events = JSON.parse(batchJson).events.map(restoreNodeIds);
@@ -63,7 +91,17 @@ export function restoreNodeIds<T extends EventWithNodes>(event: T): T {
   };
   if (event.type === 2 || (event.type === 3 && data.source === 0)) {
     if (data.node) visit(data.node);
-    data.adds?.forEach((add) => visit(add.node));
+    let parentId: number | undefined;
+    let lastAdded: number | undefined;
+    for (const add of data.adds ?? []) {
+      visit(add.node);
+      // `nextId: null` (last child) is sent as is: only a missing one is the node added before.
+      if (add.nextId === undefined) add.nextId = lastAdded;
+      parentId = add.parentId ??= parentId;
+      lastAdded = add.node.id;
+    }
+    parentId = undefined;
+    for (const removed of data.removes ?? []) parentId = removed.parentId ??= parentId;
   }
   return event;
 }
