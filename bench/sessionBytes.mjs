@@ -53,6 +53,7 @@ export function bytesSummary(batches, minutes) {
     batches: batches.length,
     wire,
     json: perBatch.json,
+    sentJson: batches.reduce((total, batch) => total + batch.sent, 0),
     ratio: wire / perBatch.json,
     wirePerMinute: minutes ? wire / minutes : undefined,
     perBatch,
