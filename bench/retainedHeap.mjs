@@ -1,9 +1,12 @@
 // Row 5: retained JS heap of the page after simulated minutes of mutations and pointer moves (fake
 // clock), with no recorder, raw rrweb (events serialized and dropped: a sink that never holds them),
 // Lowlight with its collector up, and Lowlight with the collector down (503), so batches pile up in
-// its offline queue until its caps drop the oldest.
+// its offline queue until its byte cap drops the oldest. The default cap (5 MiB) takes hours of this page
+// to fill, so that run sets `maxQueueBytes` to DOWN_QUEUE_BYTES: the heap must then level off.
 import { benchPage } from './benchPage.mjs';
 import { ENDPOINT, openPage, retainedHeap } from './chromium.mjs';
+
+const DOWN_QUEUE_BYTES = 256 * 1024;
 
 /** In the page: every 100 ms a mutation (text, attribute, or an item added and the oldest removed) and a pointer move. */
 function installActivity() {
@@ -33,7 +36,8 @@ async function runVariant(browser, scripts, variant, minutes, collectorDown) {
   if (variant === 'raw') {
     await page.evaluate(() => window.Raw.record({ emit: (event) => void JSON.stringify(event) }));
   } else if (variant === 'lowlight') {
-    await page.evaluate((endpoint) => window.Lowlight.start({ endpoint }), ENDPOINT);
+    const options = collectorDown ? { endpoint: ENDPOINT, maxQueueBytes: DOWN_QUEUE_BYTES } : { endpoint: ENDPOINT };
+    await page.evaluate((start) => window.Lowlight.start(start), options);
   }
   await page.evaluate(installActivity);
   const atMinute = {};
@@ -62,5 +66,6 @@ export async function heapAfterMinutes(browser, scripts, { minutes }) {
     recorderRatio: (lowlight.heap - none.heap) / (raw.heap - none.heap),
     atMinute: { raw: raw.atMinute, lowlight: lowlight.atMinute, lowlightCollectorDown: down.atMinute },
     stats: { lowlight: lowlight.stats, lowlightCollectorDown: down.stats },
+    collectorDownQueueBytes: DOWN_QUEUE_BYTES,
   };
 }

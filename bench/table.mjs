@@ -33,7 +33,8 @@ export function printTable(results) {
     row(`retained JS heap after ${h.minutes} simulated minutes (page alone: ${kb(h.heap.none)})`, kb(h.heap.raw), kb(h.heap.lowlight), x(h.ratio));
     row('  of which the recorder', kb(h.overNoRecorder.raw), kb(h.overNoRecorder.lowlight), x(h.recorderRatio));
     const s = h.stats.lowlightCollectorDown;
-    row(`  collector down (503): heap; events queued / dropped`, '', `${kb(h.heap.lowlightCollectorDown)}; ${s?.queued} / ${s?.dropped}`, x(h.heap.lowlightCollectorDown / h.heap.raw));
+    const minutes = Object.entries(h.atMinute.lowlightCollectorDown).map(([m, bytes]) => `${m} min ${kb(bytes)}`).join(', ');
+    row(`  collector down (503), queue capped at ${kb(h.collectorDownQueueBytes)}: heap (${minutes}); events queued / dropped`, '', `${kb(h.heap.lowlightCollectorDown)}; ${s?.queued} / ${s?.dropped}`, x(h.heap.lowlightCollectorDown / h.heap.raw));
   }
   if (results.masker) row(`masker, Node: text nodes per second (${results.masker.textNodes.toLocaleString('en')}-node snapshot)`, '', results.masker.textNodesPerSecond.toLocaleString('en'), '');
   for (const [file, s] of Object.entries(results.sizes ?? {})) row(`${file} min / min+gzip`, '', `${s.min} B / ${s.gzip} B (budget ${s.budget}, ${s.left} left)`, '');
