@@ -93,6 +93,14 @@ const DEAD_CODE = [
   { find: '    for (const plugin of plugins || []) {\n      if (plugin.eventProcessor) {\n        e = plugin.eventProcessor(e);\n      }\n    }\n', replace: '' },
 ];
 
+// Lowlight always passes `slimDOMOptions: 'all'` (checked at build time), so every slimming rule is on:
+// each `slimDOMOptions.<rule> &&` test is true, and the options object rrweb builds is never read.
+const SLIM_DOM = {
+  rules: 'comment,script,headFavicon,headMetaDescKeywords,headMetaSocial,headMetaRobots,headMetaHttpEquiv,headMetaAuthorship,headMetaVerification,headWhitespace',
+  titleTest: ' && slimDOMOptions.headTitleMutations)',
+  defaults: /^function slimDOMDefaults\(_slimDOMOptions\) \{\n[\s\S]*?\n\}\n/m,
+};
+
 // record()'s static helpers, which Lowlight never calls (checked at build time): custom events, freezing and
 // manual snapshots. Lowlight builds its own custom events and restarts record() to resnapshot. The mirror stays:
 // the masker reads the live page through it (packages/core/src/readInlineRun.ts).
@@ -213,6 +221,17 @@ function dropDeadCode(code) {
   }, code);
 }
 
+function pinSlimDom(code) {
+  const rules = [...code.matchAll(/slimDOMOptions\.(\w+) && /g)].map((match) => match[1]);
+  const title = code.indexOf(SLIM_DOM.titleTest);
+  if (rules.join(',') !== SLIM_DOM.rules || title === -1 || code.indexOf(SLIM_DOM.titleTest, title + 1) !== -1 || !SLIM_DOM.defaults.test(code)) {
+    throw shapeChanged('slimDOMOptions');
+  }
+  const pinned = code.replace(/slimDOMOptions\.\w+ && /g, '').replace(SLIM_DOM.titleTest, ')');
+  if (/slimDOMOptions\./.test(pinned)) throw shapeChanged('slimDOMOptions');
+  return pinned.replace(SLIM_DOM.defaults, 'function slimDOMDefaults() {\n  return {};\n}\n');
+}
+
 function dropRecordStatics(code) {
   const start = code.indexOf(RECORD_STATICS.start);
   const end = code.indexOf(RECORD_STATICS.end);
@@ -326,7 +345,8 @@ function checkBundledUse({ id, ast }) {
   });
   if (!/[\\/]packages[\\/]core[\\/]src[\\/]createRecorder\.ts$/.test(id)) return;
   const keys = calls.flatMap((call) => call.arguments[0]?.properties?.map((property) => property.key?.name) ?? [null]);
-  if (calls.length !== 1 || keys.some((key) => !PASSED_OPTIONS.has(key))) {
+  const slimDom = calls[0]?.arguments[0]?.properties?.find((property) => property.key?.name === 'slimDOMOptions')?.value;
+  if (calls.length !== 1 || keys.some((key) => !PASSED_OPTIONS.has(key)) || slimDom?.value !== 'all') {
     throw new Error(`[lowlight build] createRecorder passes record() options trimRrweb pins (${keys}): review scripts/trimRrweb.mjs`);
   }
 }
@@ -343,6 +363,7 @@ export function trimRrweb() {
         dropPixelCapture,
         pinRecordOptions,
         dropDeadCode,
+        pinSlimDom,
         dropRecordStatics,
         unrollMutationBufferInit,
       ];

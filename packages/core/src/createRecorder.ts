@@ -1,5 +1,5 @@
 import { createEventMasker, EventType, PRIVACY_LEVELS, type Detector, type PrivacyLevel, type RecordedEvent } from '@lowlight/mask';
-import type { Transport, TransportStats } from '@lowlight/transport';
+import { serializeEvent, type Transport, type TransportStats } from '@lowlight/transport';
 import { sessionStore } from './firstPartyStorage';
 import { CONSENT_KEY, createGate, OPT_OUT_KEY, type Consent, type GateChange, type GateOptions } from './gate';
 import { identifyEvent, type Traits } from './identity';
@@ -161,7 +161,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
 
   function serialize(event: RecordedEvent): string | undefined {
     try {
-      return JSON.stringify(event);
+      // Node ids a reader can count are left out on the wire (docs/protocol.md).
+      return serializeEvent(event);
     } catch (error) {
       // A plugin put something unserializable (a cycle, a BigInt) into the event.
       report(error);

@@ -15,3 +15,5 @@ export type {
   Transport,
   TransportStats,
 } from './types';
+export { restoreNodeIds, serializeEvent } from './nodeIds';
+export type { EventWithNodes } from './nodeIds';

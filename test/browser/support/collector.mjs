@@ -1,6 +1,7 @@
 // A minimal Lowlight collector: accepts batches as docs/protocol.md describes and keeps them in memory.
 // The demo serves it; the end-to-end tests use it as the server the browser talks to.
 import { gunzipSync } from 'node:zlib';
+import { restoreNodeIds } from '@lowlight/transport';
 import { CIPHER, decryptBatch } from '@lowlight/transport/encrypt';
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -62,6 +63,8 @@ export function createCollector({ privateKey } = {}) {
     if (envelope.sid !== sid || envelope.pid !== pid || envelope.seq !== seq || !Array.isArray(events) || events.length !== envelope.count) {
       return reply(response, 400, { error: 'envelope does not match the query or the events' });
     }
+    // Node ids the SDK left out on the wire go back in, so `events` and `rawBytes` are rrweb's own.
+    events.forEach(restoreNodeIds);
     const key = `${sid}/${pid}/${seq}`;
     // Idempotent: a retried batch is acknowledged again but stored once.
     if (!seen.has(key)) {

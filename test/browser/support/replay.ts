@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { restoreNodeIds } from '../../../packages/transport/src/nodeIds';
 
 interface BatchEvent {
   type: number;
@@ -21,7 +22,7 @@ export async function replayedText(browser: Browser, pagesUrl: string, batches: 
   const byPageview = new Map<string, BatchEvent[]>();
   for (const body of batches) {
     const batch = JSON.parse(body) as { pid: string; events: BatchEvent[] };
-    byPageview.set(batch.pid, [...(byPageview.get(batch.pid) ?? []), ...batch.events]);
+    byPageview.set(batch.pid, [...(byPageview.get(batch.pid) ?? []), ...batch.events.map(restoreNodeIds)]);
   }
   const context = await browser.newContext();
   try {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { restoreNodeIds } from '@lowlight/transport';
 import { Type, type Static } from '@sinclair/typebox';
 import { HttpError } from '../httpError';
 import type { LoginStore } from '../auth/loginStore';
@@ -60,7 +61,10 @@ function loadAssets(): Map<string, { type: string; body: Buffer }> {
     ['rrweb-replay.js', join(rrweb, 'replay.umd.min.cjs')],
     ['rrweb-replay.css', join(rrweb, 'style.min.css')],
   ];
-  return new Map(files.map(([name, path]) => [name, { type: type(name), body: readFileSync(path) }]));
+  const assets = new Map(files.map(([name, path]) => [name, { type: type(name), body: readFileSync(path) }]));
+  // The SDK's own reader of node ids on the wire (docs/protocol.md), for replay.js: one definition, no copy.
+  assets.set('node-ids.js', { type: type('node-ids.js'), body: Buffer.from(`var restoreNodeIds = ${restoreNodeIds};\n`) });
+  return assets;
 }
 
 const SessionParams = Type.Object({ projectId: Type.String({ pattern: '^[0-9a-f]{1,64}$' }), sid: Type.String({ pattern: HEX_ID }) });

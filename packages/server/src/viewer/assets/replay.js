@@ -136,7 +136,8 @@
   }
 
   async function loadChunk(i) {
-    const events = (await chunkEvents(chunks[i])).sort((a, b) => a.timestamp - b.timestamp);
+    // Node ids the SDK left out on the wire go back in (node-ids.js, docs/protocol.md).
+    const events = (await chunkEvents(chunks[i])).map(restoreNodeIds).sort((a, b) => a.timestamp - b.timestamp);
     noteChunk(i, events);
     return events;
   }
