@@ -25,7 +25,7 @@ async function forward(request, response, ingestUrl) {
 async function serveFile(dir, pathname, response) {
   const file = join(dir, pathname); // URL parsing already resolved any `..`, so this stays inside dir
   const found = extname(file) && (await readFile(file).catch(() => null));
-  const body = found ?? (await readFile(join(dir, 'index.html')));
+  const body = found || (await readFile(join(dir, 'index.html')));
   response.writeHead(200, { 'Content-Type': (found && TYPES[extname(file)]) || TYPES['.html'] }).end(body);
 }
 
