@@ -11,7 +11,10 @@ const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
 function freePort(port, host) {
   return new Promise((resolve, reject) => {
     const probe = createServer().once('error', (error) => (error.code === 'EADDRINUSE' ? resolve(freePort(0, host)) : reject(error)));
-    probe.listen(port, host, () => probe.close(() => resolve(probe.address().port)));
+    probe.listen(port, host, () => {
+      const { port: free } = probe.address();
+      probe.close(() => resolve(free));
+    });
   });
 }
 
