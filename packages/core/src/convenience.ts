@@ -43,6 +43,19 @@ export async function start(options: StartOptions): Promise<void> {
   await current.start();
 }
 
+/** How a framework binding gets its recorder: one you made, or `start()`'s options for it to make one. */
+export type RecorderOrOptions =
+  | {
+      /** A recorder from `createRecorder()`; creating one touches no browser global, so it is safe on the server. */
+      recorder: Recorder;
+      options?: never;
+    }
+  | {
+      /** `start()`'s options, e.g. `{ endpoint }`: the binding creates the recorder, once, with `createDefaultRecorder()`. */
+      options: StartOptions;
+      recorder?: never;
+    };
+
 /**
  * Creates a recorder from `start()`'s options: the default fetch transport to `endpoint`
  * unless a `transport` is given. Like `createRecorder`, it touches no browser global.

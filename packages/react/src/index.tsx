@@ -1,34 +1,18 @@
 'use client';
 // The directive makes the provider a client component, so a Next.js App Router layout (a server component) can render it.
 import { createContext, createElement, useContext, useEffect, useState, useSyncExternalStore, type HTMLAttributes, type JSX, type ReactNode } from 'react';
-import { createDefaultRecorder, type Recorder, type RecorderState, type StartOptions } from '@lowlight/core';
+import { createDefaultRecorder, type Recorder, type RecorderOrOptions, type RecorderState } from '@lowlight/core';
 
 export * from '@lowlight/core';
 
 const RecorderContext = createContext<Recorder | null>(null);
 
-interface ProviderBaseProps {
+/** `recorder`, or `options` (plain data, so a server component can pass them): read once, when the provider mounts. */
+export type LowlightProviderProps = RecorderOrOptions & {
   /** Start recording once mounted in the browser, and stop on unmount. Default true. */
   autoStart?: boolean;
   children?: ReactNode;
-}
-
-export type LowlightProviderProps = ProviderBaseProps &
-  (
-    | {
-        /** A recorder from `createRecorder()`; creating one touches no browser global, so it is safe on the server. */
-        recorder: Recorder;
-        options?: never;
-      }
-    | {
-        /**
-         * `start()`'s options, e.g. `{ endpoint }`: the provider creates the recorder itself, once per mount.
-         * Later changes to this object are ignored. Plain data, so a server component can pass it.
-         */
-        options: StartOptions;
-        recorder?: never;
-      }
-  );
+};
 
 /**
  * Makes a recorder available to `useLowlight()` and, by default, starts it

@@ -1,25 +1,14 @@
 import { inject, onScopeDispose, shallowRef, type App, type Directive, type InjectionKey, type Plugin, type ShallowRef } from 'vue';
-import { createDefaultRecorder, type Recorder, type RecorderState, type StartOptions } from '@lowlight/core';
+import { createDefaultRecorder, type Recorder, type RecorderOrOptions, type RecorderState } from '@lowlight/core';
 
 export * from '@lowlight/core';
 
 const RECORDER_KEY: InjectionKey<Recorder> = Symbol('lowlight');
 
-export type LowlightVueOptions = {
+export type LowlightVueOptions = RecorderOrOptions & {
   /** Start recording when the app is installed in a browser, and stop when it unmounts. Default true. */
   autoStart?: boolean;
-} & (
-  | {
-      /** A recorder from `createRecorder()`; creating one touches no browser global, so it is safe on the server. */
-      recorder: Recorder;
-      options?: never;
-    }
-  | {
-      /** `start()`'s options, e.g. `{ endpoint }`: the plugin creates the recorder itself. */
-      options: StartOptions;
-      recorder?: never;
-    }
-);
+};
 
 /**
  * A Vue plugin that provides the recorder to `useLowlight()`, registers the `v-ll-mask`, `v-ll-block` and
