@@ -9,10 +9,10 @@ const fuzz = process.env.LOWLIGHT_FUZZ === '1';
 const seed = (process.env.LOWLIGHT_SEED ??= String(fuzz ? Math.floor(Math.random() * 2 ** 31) : 20261202));
 console.log(`fast-check seed ${seed}${fuzz ? ' (fuzz: fresh seed, 20x runs)' : ''}; rerun with LOWLIGHT_SEED=${seed}`);
 
-/** Tests import `@lowlight/*` from source, so unit tests need no build. */
+/** Tests import `@lowlight/*` from source, so unit tests need no build. The examples' own workspaces stay as they are. */
 const sourceAliases = [
-  { find: /^@lowlight\/([a-z-]+)$/, replacement: `${root}/packages/$1/src/index` },
-  { find: /^@lowlight\/([a-z-]+)\/([a-z-]+)$/, replacement: `${root}/packages/$1/src/$2` },
+  { find: /^@lowlight\/(?!example-)([a-z-]+)$/, replacement: `${root}/packages/$1/src/index` },
+  { find: /^@lowlight\/(?!example-)([a-z-]+)\/([a-z-]+)$/, replacement: `${root}/packages/$1/src/$2` },
 ];
 
 export default defineConfig({

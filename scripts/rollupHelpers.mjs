@@ -75,6 +75,27 @@ function nodeImportMetaUrl() {
 }
 
 /**
+ * Rollup drops module-level directives (with a warning); an entry whose source starts with `'use client'` keeps it at the top of its
+ * output, so a Next.js server component can render what it exports (the React provider).
+ */
+function keepUseClient() {
+  const clientModules = new Set();
+  return {
+    name: 'lowlight-use-client',
+    transform(code, id) {
+      const directive = /^(['"])use client\1;?/.exec(code);
+      if (!directive) return null;
+      clientModules.add(id);
+      // Blanked, not deleted, so every position in the module stays where it was; Rollup would warn and drop it.
+      return { code: ' '.repeat(directive[0].length) + code.slice(directive[0].length), map: null };
+    },
+    renderChunk(code, chunk) {
+      return clientModules.has(chunk.facadeModuleId) ? { code: `'use client';\n${code}`, map: null } : null;
+    },
+  };
+}
+
+/**
  * ESM + CJS for each entry (ESM only where the exports map gives no `require`), and a
  * self-contained `.d.ts`/`.d.cts` per entry.
  * `internal` entries (a CLI behind `bin`) are built but not exported and get no declarations;
@@ -95,6 +116,7 @@ export function packageConfigs(name, { internal = [], assets = [] } = {}) {
     input,
     external,
     plugins: [
+      keepUseClient(),
       esbuild({ target: 'es2020', define: define(false), jsx: 'automatic', tsconfig: join(root, 'tsconfig.base.json') }),
       nodeImportMetaUrl(),
       ...extraPlugins,

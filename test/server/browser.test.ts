@@ -1,15 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStores } from '../../packages/server/src/stores/openStores';
-import type { Stores } from '../../packages/server/src/stores/types';
 import { hasChromium, launchChromium } from '../browser/support/chromium';
 import { snippetPage, startPageServer, type Running } from '../browser/support/servers';
 import { runCli, startCli, type RunningServer } from './support/cli';
 import { allBytes } from './support/server';
+import { storedBatches, until } from './support/storedBatches';
 
 const SECRETS = {
   typedText: 'typed-text-secret-5521',
@@ -34,29 +33,7 @@ const NUMBERING_HEAD = `<title>e2e</title><script>window.__count = 0;</script>`;
 const FAST = `flushIntervalMs: 200, retryInitialMs: 100, retryMaxMs: 400,
   plugins: [{ name: 'test/number@1', processEvent(event) { event.n = ++window.__count; return event; } }]`;
 
-type Batch = { sid: string; events: Array<{ type: number; n?: number; data: { tag?: string } }> };
-
-/** Every batch the server holds for a project, decrypted with the server's key and decompressed. */
-async function storedBatches(stores: Stores, projectId: string): Promise<Batch[]> {
-  const sessions = await stores.meta.listSessions({ projectId, limit: 100 });
-  const batches: Batch[] = [];
-  for (const session of sessions) {
-    for (const chunk of await stores.meta.listChunks(projectId, session.id)) {
-      const sealed = await stores.blobs.get(chunk.blobKey);
-      if (!sealed) throw new Error(`chunk ${chunk.id} is indexed but its blob is missing`);
-      batches.push(JSON.parse(gunzipSync(await stores.keys.open(projectId, session.id, chunk.blobKey, sealed)).toString('utf8')) as Batch);
-    }
-  }
-  return batches;
-}
-
-async function until(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
+type Event = { type: number; n?: number; data: { tag?: string } };
 
 describe.skipIf(!hasChromium)('the script-tag SDK against lowlight-server in Chromium', () => {
   let dir: string;
@@ -157,7 +134,7 @@ describe.skipIf(!hasChromium)('the script-tag SDK against lowlight-server in Chr
 
     const stores = await openStores({ data: dir });
     try {
-      const numbers = (await storedBatches(stores, projectId)).flatMap((batch) => batch.events.map((event) => event.n)).filter((n) => n !== undefined);
+      const numbers = (await storedBatches<Event>(stores, projectId)).flatMap((batch) => batch.events.map((event) => event.n)).filter((n) => n !== undefined);
       expect(numbers.length).toBe(count);
       expect(new Set(numbers).size).toBe(count);
       // Nothing half-written: every blob is indexed (a retry re-used any orphan's key).

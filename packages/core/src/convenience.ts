@@ -37,6 +37,31 @@ let early: Array<(recorder: Recorder) => Promise<void>> = [];
 export async function start(options: StartOptions): Promise<void> {
   const status = current?.getState().status;
   if (status && status !== 'idle' && status !== 'stopped') return;
+  current = createDefaultRecorder(options);
+  for (const call of early) void call(current);
+  early = [];
+  await current.start();
+}
+
+/** How a framework binding gets its recorder: one you made, or `start()`'s options for it to make one. */
+export type RecorderOrOptions =
+  | {
+      /** A recorder from `createRecorder()`; creating one touches no browser global, so it is safe on the server. */
+      recorder: Recorder;
+      options?: never;
+    }
+  | {
+      /** `start()`'s options, e.g. `{ endpoint }`: the binding creates the recorder, once, with `createDefaultRecorder()`. */
+      options: StartOptions;
+      recorder?: never;
+    };
+
+/**
+ * Creates a recorder from `start()`'s options: the default fetch transport to `endpoint`
+ * unless a `transport` is given. Like `createRecorder`, it touches no browser global.
+ * Framework bindings use it so an app can pass plain options instead of a recorder.
+ */
+export function createDefaultRecorder(options: StartOptions): Recorder {
   if (!options || typeof options !== 'object') {
     throw new Error('[lowlight] start: pass an options object, e.g. start({ endpoint: "https://x.example/c" })');
   }
@@ -47,10 +72,7 @@ export async function start(options: StartOptions): Promise<void> {
     throw new Error(`[lowlight] core: "${unused.join('", "')}" cannot be used with "transport"; set these on that transport`);
   }
   const transport = options.transport ?? fetchTransport(options as FetchTransportOptions);
-  current = createRecorder({ ...options, transport });
-  for (const call of early) void call(current);
-  early = [];
-  await current.start();
+  return createRecorder({ ...options, transport });
 }
 
 /** Stops recording and sends what was captured. Nothing recorded after it is sent. */

@@ -73,6 +73,32 @@ describe('createRecorder', () => {
     expect(urls[1]).toMatch(/\/orders\?session=\*{6}$/);
   });
 
+  it('gives a navigation one pageview, with the title of the route it renders, after a click reported late', async () => {
+    history.replaceState(null, '', '/');
+    const transport = memoryTransport();
+    recorder = createRecorder({ transport });
+    await recorder.start();
+    // React Router pushes the URL in the link's click handler; rrweb reports the click after that, before the render.
+    // A redirect before the render (`/account` to `/login`) is one navigation, to where it led.
+    history.pushState(null, '', '/account');
+    history.replaceState(null, '', '/login');
+    document.querySelector('#canary')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await settle();
+    document.title = 'Log in';
+    document.querySelector('#canary')!.textContent = 'log in page';
+    await settle();
+    document.title = 'Log in (2 unread)';
+    document.querySelector('#canary')!.textContent = 'a later change on the same page';
+    await settle();
+    await recorder.flush();
+    const events = transport.events();
+    expect(events.some((event) => event.type === 3 && (event.data as { source?: number }).source === 2)).toBe(true); // the click was recorded
+    expect(pageviews(events).map(({ url, title, trigger }) => [new URL(url).pathname, title, trigger])).toEqual([
+      ['/', 'Lowlight test page', 'load'],
+      ['/login', 'Log in', 'navigation'],
+    ]);
+  });
+
   it('keeps one random session id per tab in sessionStorage and sets no cookie', async () => {
     const first = createRecorder({ transport: memoryTransport() });
     await first.start();

@@ -1,4 +1,4 @@
-import { createEventMasker, EventType, PRIVACY_LEVELS, type Detector, type PrivacyLevel, type RecordedEvent } from '@lowlight/mask';
+import { createEventMasker, EventType, IncrementalSource, PRIVACY_LEVELS, type Detector, type PrivacyLevel, type RecordedEvent } from '@lowlight/mask';
 import { serializeEvent, type Transport, type TransportStats } from '@lowlight/transport';
 import { sessionStore } from './firstPartyStorage';
 import { CONSENT_KEY, createGate, OPT_OUT_KEY, type Consent, type GateChange, type GateOptions } from './gate';
@@ -137,9 +137,11 @@ export function createRecorder(options: RecorderOptions): Recorder {
   function capture(event: RecordedEvent): void {
     const { status, gate: gateState } = store.getState();
     if (status !== 'recording' || gateState !== 'open') return; // the gate: no event passes while it is closed
-    // A navigation always brings events (mutations, pointer moves): checking the URL here catches pushState,
-    // replaceState, back and forward, hash changes and the Navigation API without patching history.
-    if (!pageviewPending && location.href !== pageUrl) {
+    // A navigation always brings DOM mutations: checking the URL at each (only rrweb's incremental events carry a
+    // `source`) catches pushState, replaceState, back and forward, hash changes and the Navigation API without
+    // patching history. Only at mutations: a router may push the URL before it renders (rrweb reports a link's
+    // click after React Router's handler pushed), and the pageview should carry the title of the route's render.
+    if (!pageviewPending && location.href !== pageUrl && (event.data as { source?: number }).source === IncrementalSource.Mutation) {
       pageUrl = location.href;
       capture(pageviewEvent(window, masker, 'navigation'));
     }

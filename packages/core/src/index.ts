@@ -1,7 +1,7 @@
 export { createRecorder } from './createRecorder';
 export type { Recorder, RecorderOptions, SamplingOptions } from './createRecorder';
-export { consent, flush, getRecorder, identify, optIn, optOut, pause, resume, start, stats, stop } from './convenience';
-export type { StartOptions } from './convenience';
+export { consent, createDefaultRecorder, flush, getRecorder, identify, optIn, optOut, pause, resume, start, stats, stop } from './convenience';
+export type { RecorderOrOptions, StartOptions } from './convenience';
 export type { Consent, GateOptions, GateState } from './gate';
 export { IDENTIFY_EVENT } from './identity';
 export type { Identity, Traits } from './identity';

@@ -1,25 +1,32 @@
-import { createContext, useContext, useEffect, useSyncExternalStore, type ReactNode } from 'react';
-import type { Recorder, RecorderState } from '@lowlight/core';
+'use client';
+// The directive makes the provider a client component, so a Next.js App Router layout (a server component) can render it.
+import { createContext, createElement, useContext, useEffect, useState, useSyncExternalStore, type HTMLAttributes, type JSX, type ReactNode } from 'react';
+import { createDefaultRecorder, type Recorder, type RecorderOrOptions, type RecorderState } from '@lowlight/core';
 
 export * from '@lowlight/core';
 
 const RecorderContext = createContext<Recorder | null>(null);
 
-export interface LowlightProviderProps {
-  /** A recorder from `createRecorder()`; creating one touches no browser global, so it is safe on the server. */
-  recorder: Recorder;
+/** `recorder`, or `options` (plain data, so a server component can pass them): read once, when the provider mounts. */
+export type LowlightProviderProps = RecorderOrOptions & {
   /** Start recording once mounted in the browser, and stop on unmount. Default true. */
   autoStart?: boolean;
   children?: ReactNode;
-}
+};
 
 /**
  * Makes a recorder available to `useLowlight()` and, by default, starts it
  * after the first client render. Nothing runs during server rendering.
+ *
+ * @example
+ * <LowlightProvider options={{ endpoint: 'https://collect.example.com/i/KEY' }}>{children}</LowlightProvider>
  */
-export function LowlightProvider({ recorder, autoStart = true, children }: LowlightProviderProps) {
+export function LowlightProvider({ recorder: given, options, autoStart = true, children }: LowlightProviderProps) {
+  const [created] = useState(() => given ?? createDefaultRecorder(options!));
+  const recorder = given ?? created;
   useEffect(() => {
     if (!autoStart) return undefined;
+    // Under StrictMode this runs start, stop, start: the recorder keeps one recording (see the StrictMode test).
     void recorder.start();
     return () => void recorder.stop();
   }, [recorder, autoStart]);
@@ -42,3 +49,21 @@ export const maskProps = { 'data-ll-mask': '' } as const;
 export const blockProps = { 'data-ll-block': '' } as const;
 /** Spread on an element to opt its content in to recording. */
 export const unmaskProps = { 'data-ll-unmask': '' } as const;
+
+export interface MarkProps extends HTMLAttributes<HTMLElement> {
+  /** The element to render. Default `'div'`. */
+  as?: keyof JSX.IntrinsicElements;
+}
+
+function markComponent(mark: object, displayName: string) {
+  const Mark = ({ as = 'div', ...props }: MarkProps) => createElement(as, { ...props, ...mark });
+  Mark.displayName = displayName;
+  return Mark;
+}
+
+/** Renders its children with their text and attributes redacted: `<Masked as="p">{user.name}</Masked>`. */
+export const Masked = markComponent(maskProps, 'Masked');
+/** Renders an element recorded as an empty box of the same size: nothing inside it is recorded. */
+export const Blocked = markComponent(blockProps, 'Blocked');
+/** Renders its children opted in to recording (under `privacy: 'strict'`, or a field's value). */
+export const Unmasked = markComponent(unmaskProps, 'Unmasked');

@@ -1,29 +1,34 @@
-import { inject, onScopeDispose, shallowRef, type App, type InjectionKey, type Plugin, type ShallowRef } from 'vue';
-import type { Recorder, RecorderState } from '@lowlight/core';
+import { inject, onScopeDispose, shallowRef, type App, type Directive, type InjectionKey, type Plugin, type ShallowRef } from 'vue';
+import { createDefaultRecorder, type Recorder, type RecorderOrOptions, type RecorderState } from '@lowlight/core';
 
 export * from '@lowlight/core';
 
 const RECORDER_KEY: InjectionKey<Recorder> = Symbol('lowlight');
 
-export interface LowlightVueOptions {
-  /** A recorder from `createRecorder()`; creating one touches no browser global, so it is safe on the server. */
-  recorder: Recorder;
-  /** Start recording when the app is installed in a browser. Default true. */
+export type LowlightVueOptions = RecorderOrOptions & {
+  /** Start recording when the app is installed in a browser, and stop when it unmounts. Default true. */
   autoStart?: boolean;
-}
+};
 
 /**
- * A Vue plugin that provides the recorder to `useLowlight()` and, by default,
- * starts it in the browser. During server rendering it only provides.
+ * A Vue plugin that provides the recorder to `useLowlight()`, registers the `v-ll-mask`, `v-ll-block` and
+ * `v-ll-unmask` directives and, by default, starts recording in the browser and stops when the app unmounts.
+ * During server rendering it only provides and registers.
  *
  * @example
- * app.use(createLowlight({ recorder: createRecorder({ transport }) }));
+ * app.use(createLowlight({ options: { endpoint: 'https://collect.example.com/i/KEY' } }));
  */
-export function createLowlight({ recorder, autoStart = true }: LowlightVueOptions): Plugin {
+export function createLowlight({ recorder: given, options, autoStart = true }: LowlightVueOptions): Plugin {
   return {
     install(app: App) {
+      const recorder = given ?? createDefaultRecorder(options!);
       app.provide(RECORDER_KEY, recorder);
-      if (autoStart && typeof window !== 'undefined') void recorder.start();
+      app.directive('ll-mask', vLlMask);
+      app.directive('ll-block', vLlBlock);
+      app.directive('ll-unmask', vLlUnmask);
+      if (!autoStart || typeof window === 'undefined') return;
+      void recorder.start();
+      app.onUnmount(() => void recorder.stop());
     },
   };
 }
@@ -46,3 +51,21 @@ export const maskAttrs = { 'data-ll-mask': '' } as const;
 export const blockAttrs = { 'data-ll-block': '' } as const;
 /** Bind on an element to opt its content in to recording. */
 export const unmaskAttrs = { 'data-ll-unmask': '' } as const;
+
+function markDirective(attrs: Record<string, string>): Directive<Element> {
+  return {
+    // `created` runs before the element is in the page, so the recorder never sees it unmarked.
+    created(el) {
+      for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+    },
+    // Server rendering runs no directive hook; these props put the mark into the HTML.
+    getSSRProps: () => attrs,
+  };
+}
+
+/** `v-ll-mask`: redacts the element's text and attributes. Registered by `createLowlight()`; import it to register locally. */
+export const vLlMask = markDirective(maskAttrs);
+/** `v-ll-block`: the element is recorded as an empty box of the same size. */
+export const vLlBlock = markDirective(blockAttrs);
+/** `v-ll-unmask`: opts the element's content in to recording. */
+export const vLlUnmask = markDirective(unmaskAttrs);

@@ -1,0 +1,28 @@
+import { Masked } from '@lowlight/react';
+
+export const metadata = { title: 'Orders · Lowlight Next.js example' };
+
+const ORDERS = [
+  { id: 'A-1001', item: 'Walnut desk', total: '€420' },
+  { id: 'A-1002', item: 'Reading lamp', total: '€65' },
+  { id: 'A-1003', item: 'Oak shelf', total: '€180' },
+];
+
+/** A server component: its HTML, the masked customer line included, is rendered on the server. */
+export default function Orders() {
+  return (
+    <>
+      <h1>Orders</h1>
+      <Masked as="p" id="customer">
+        Signed in as Ada Lovelace
+      </Masked>
+      <ul>
+        {ORDERS.map((order) => (
+          <li key={order.id}>
+            {order.id}: {order.item}, {order.total}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
