@@ -34,8 +34,9 @@ afterAll(() => {
 });
 
 describe.each(packages)('@lowlight/$name as published', ({ dir, manifest }) => {
-  const entries = Object.entries(manifest.exports as Record<string, { import: { default: string }; require: { default: string } }>)
-    .filter(([key]) => key !== './package.json');
+  // Module entries only: package.json and the script-tag files are exported as plain files.
+  const entries = Object.entries(manifest.exports as Record<string, string | { import: { default: string }; require: { default: string } }>)
+    .filter((entry): entry is [string, { import: { default: string }; require: { default: string } }] => typeof entry[1] === 'object');
 
   it('is side-effect free, ESM-first and lists only built files', () => {
     expect(manifest.sideEffects).toBe(false);
