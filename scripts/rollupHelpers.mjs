@@ -110,7 +110,7 @@ export function packageConfigs(name, { internal = [], assets = [] } = {}) {
 }
 
 /** The Subresource Integrity value of a file's exact bytes, for a `<script integrity>` attribute. */
-export function integrityOf(code) {
+function integrityOf(code) {
   return `sha384-${createHash('sha384').update(code).digest('base64')}`;
 }
 
