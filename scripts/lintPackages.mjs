@@ -21,9 +21,10 @@ const attw = join(root, 'node_modules/.bin/attw');
  */
 const plainFiles = (manifest) => Object.entries(manifest.exports).filter(([key, target]) => typeof target === 'string' && key !== './package.json').map(([key]) => key);
 
-export async function packAll(destination) {
-  const packages = publishedPackages();
-  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', destination, ...packages.flatMap(({ dir }) => ['-w', dir])], { cwd: root });
+/** `npm pack` of every published package of the repo at `base`, in one npm run; adds each `tarball` path. */
+export async function packAll(destination, base = root) {
+  const packages = publishedPackages(base);
+  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', destination, ...packages.flatMap(({ dir }) => ['-w', dir])], { cwd: base });
   const packed = JSON.parse(stdout);
   return packages.map((pkg) => ({ ...pkg, tarball: join(destination, packed.find((entry) => entry.name === pkg.manifest.name).filename) }));
 }
