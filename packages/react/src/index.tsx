@@ -5,11 +5,13 @@ export * from '@lowlight/core';
 
 const RecorderContext = createContext<Recorder | null>(null);
 
+/** Props of `LowlightProvider`. */
 export interface LowlightProviderProps {
   /** A recorder from `createRecorder()`; creating one touches no browser global, so it is safe on the server. */
   recorder: Recorder;
   /** Start recording once mounted in the browser, and stop on unmount. Default true. */
   autoStart?: boolean;
+  /** The app, which may call `useLowlight()`. */
   children?: ReactNode;
 }
 
@@ -29,7 +31,12 @@ export function LowlightProvider({ recorder, autoStart = true, children }: Lowli
 const SERVER_STATE: RecorderState = { status: 'idle', sessionId: undefined, gate: undefined };
 
 /** The provider's recorder and its live state. */
-export function useLowlight(): { recorder: Recorder; state: RecorderState } {
+export function useLowlight(): {
+  /** The provider's recorder. */
+  recorder: Recorder;
+  /** Its state, re-rendering the component on every change. */
+  state: RecorderState;
+} {
   const recorder = useContext(RecorderContext);
   if (!recorder) throw new Error('[lowlight] react: useLowlight() must be called inside <LowlightProvider>');
   const state = useSyncExternalStore(recorder.subscribe, recorder.getState, () => SERVER_STATE);
@@ -37,8 +44,17 @@ export function useLowlight(): { recorder: Recorder; state: RecorderState } {
 }
 
 /** Spread on an element to redact its text and attributes: `<div {...maskProps}>`. */
-export const maskProps = { 'data-ll-mask': '' } as const;
+export const maskProps = {
+  /** Masks this element's content. */
+  'data-ll-mask': '',
+} as const;
 /** Spread on an element to leave it and its subtree out of the recording, keeping its size. */
-export const blockProps = { 'data-ll-block': '' } as const;
+export const blockProps = {
+  /** Leaves this element out, keeping its size. */
+  'data-ll-block': '',
+} as const;
 /** Spread on an element to opt its content in to recording. */
-export const unmaskProps = { 'data-ll-unmask': '' } as const;
+export const unmaskProps = {
+  /** Opts this element's content in. */
+  'data-ll-unmask': '',
+} as const;
