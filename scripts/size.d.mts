@@ -1,4 +1,3 @@
-export declare const SCRIPT_TAG_BUDGET: number;
 export interface EntrySize {
   name: string;
   measure: 'gzip' | 'min';
