@@ -54,6 +54,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Type-level tests of each package's public API (`*.test-d.ts`), checked by tsc, never run.
+          name: 'types',
+          include: [],
+          typecheck: { enabled: true, only: true, include: ['packages/*/src/**/*.test-d.{ts,tsx}'], tsconfig: 'tsconfig.typetests.json' },
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'browser',
           environment: 'node',
           include: ['test/browser/**/*.test.ts'],

@@ -1,5 +1,5 @@
 // The scripts the browser benchmarks load into a page, built in memory (no `npm run build` needed):
-// - Lowlight: the script-tag build exactly as `dist/lowlight.iife.js` ships (trimmed rrweb, terser), `window.Lowlight`;
+// - Lowlight: the script-tag build exactly as `@lowlight/core/dist/lowlight.iife.js` ships (trimmed rrweb, terser), `window.Lowlight`;
 // - Raw: @rrweb/record as published, `window.Raw.record`.
 import { resolve } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -18,7 +18,7 @@ async function generate(config, output) {
 
 /** `{ lowlight, raw }`: the source of each script. */
 export async function buildPageScripts() {
-  const config = await scriptTagConfig({ input: 'packages/core/src/scriptTag.ts', file: 'dist/lowlight.iife.js', name: 'Lowlight' });
+  const config = await scriptTagConfig({ input: 'packages/core/src/scriptTag.ts', file: 'packages/core/dist/lowlight.iife.js', name: 'Lowlight' });
   const lowlight = await generate(config, config.output);
   const raw = await generate(
     { input: resolve(root, 'bench/raw.entry.ts'), plugins: [nodeResolve({ browser: true }), esbuild({ target: 'es2020' })] },

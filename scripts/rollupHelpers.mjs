@@ -1,5 +1,6 @@
 // Shared Rollup configuration for every @lowlight package and the script-tag build.
 // Entries come from each package's `exports` map, so the build cannot drift from it.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative, resolve } from 'node:path';
@@ -31,12 +32,13 @@ function sourceFile(packageDir, entry) {
 }
 
 /**
- * Entries from the exports map: "." → index, "./fetch" → fetch. An entry with no `require`
- * condition is ESM only: the `./testing` suites import vitest, which cannot be required.
+ * Entries from the exports map: "." → index, "./fetch" → fetch. Plain files (package.json, the script-tag files) are
+ * not entries. An entry with no `require` condition is ESM only: the `./testing` suites import vitest, which cannot be
+ * required.
  */
 function entriesOf(pkg) {
   return Object.entries(pkg.exports)
-    .filter(([key]) => key !== './package.json')
+    .filter(([, conditions]) => typeof conditions === 'object')
     .map(([key, conditions]) => ({ entry: key === '.' ? 'index' : key.slice(2), cjs: Boolean(conditions.require) }));
 }
 
@@ -138,12 +140,44 @@ export function packageConfigs(name, { internal = [], assets = [] } = {}) {
   return [...code, ...types];
 }
 
+/** The Subresource Integrity value of a file's exact bytes, for a `<script integrity>` attribute. */
+function integrityOf(code) {
+  return `sha384-${createHash('sha384').update(code).digest('base64')}`;
+}
+
 /**
- * A script-tag build: one minified IIFE exposing `name` on `window`.
- * `dist/lowlight.iife.js` holds core, the default maskers and the default transport as `window.Lowlight`;
+ * Prints each script-tag file's integrity hash and writes it beside the file (`<file>.sri`), so it ships in
+ * the package. With `loader`, also writes the async loader snippet (packages/core/src/loader/snippet.js),
+ * minified, with the file's CDN URL, its hash and the names of its calls filled in.
+ */
+function subresourceIntegrity(loader) {
+  return {
+    name: 'lowlight-sri',
+    async generateBundle(_options, bundle) {
+      const { minify } = await import('terser');
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const integrity = integrityOf(chunk.code);
+        console.log(`${chunk.fileName}  integrity="${integrity}"`);
+        this.emitFile({ type: 'asset', fileName: `${chunk.fileName}.sri`, source: `${integrity}\n` });
+        if (!loader) continue;
+        const source = readFileSync(join(root, loader.input), 'utf8')
+          .replace("'__LOWLIGHT_SRC__'", JSON.stringify(loader.src(chunk.fileName)))
+          .replace("'__LOWLIGHT_INTEGRITY__'", JSON.stringify(integrity))
+          .replace("'__LOWLIGHT_CALLS__'", JSON.stringify(chunk.exports.join(' ')));
+        const { code } = await minify(source, { ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+        this.emitFile({ type: 'asset', fileName: loader.file, source: `${code}\n` });
+      }
+    },
+  };
+}
+
+/**
+ * A script-tag build: one minified IIFE exposing `name` on `window`, with its `.sri` hash beside it.
+ * `lowlight.iife.js` holds core, the default maskers and the default transport as `window.Lowlight`;
  * opt-in features ship as separate add-ons so they cost the main file nothing.
  */
-export async function scriptTagConfig({ input, file, name }) {
+export async function scriptTagConfig({ input, file, name, loader }) {
   const { nodeResolve } = await import('@rollup/plugin-node-resolve');
   const { default: terser } = await import('@rollup/plugin-terser');
   return {
@@ -159,6 +193,7 @@ export async function scriptTagConfig({ input, file, name }) {
         mangle: { properties: { regex: new RegExp(`^(?:${RRWEB_INTERNAL_PROPERTIES.join('|')})$`) } },
         format: { comments: false },
       }),
+      subresourceIntegrity(loader),
     ],
     output: { file: join(root, file), format: 'iife', name, inlineDynamicImports: true },
   };

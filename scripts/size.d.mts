@@ -1,3 +1,10 @@
-export declare const SCRIPT_TAG_BUDGET: number;
-export declare function gzipSize(path: string): { min: number; gzip: number };
-export declare function scriptTagSize(): { min: number; gzip: number };
+export interface EntrySize {
+  name: string;
+  measure: 'gzip' | 'min';
+  budget: number;
+  min: number;
+  gzip: number;
+  size: number;
+}
+export declare function gzipSize(code: Uint8Array): { min: number; gzip: number };
+export declare function measureAll(): Promise<EntrySize[]>;

@@ -89,8 +89,30 @@ const DEAD_CODE = [
     find: '"Couldn\'t record new node. Couldn\'t find mirror id for nextSibling:",',
     replace: '"rrweb: no id for nextSibling",',
   },
-  // `plugins` is pinned undefined: no plugin processes events.
+  // `plugins` is pinned undefined: no plugin processes events, receives the mirrors or observes the page.
   { find: '    for (const plugin of plugins || []) {\n      if (plugin.eventProcessor) {\n        e = plugin.eventProcessor(e);\n      }\n    }\n', replace: '' },
+  { find: '  for (const plugin of plugins || []) {\n    if (plugin.getMirror)\n      plugin.getMirror({\n        nodeMirror: mirror,\n        crossOriginIframeMirror: iframeManager.crossOriginIframeMirror,\n        crossOriginIframeStyleMirror: iframeManager.crossOriginIframeStyleMirror\n      });\n  }\n', replace: '' },
+  {
+    find: '          plugins: ((_a2 = plugins == null ? void 0 : plugins.filter((p) => p.observer)) == null ? void 0 : _a2.map((p) => ({\n            observer: p.observer,\n            options: p.options,\n            callback: (payload) => wrappedEmit({\n              type: EventType.Plugin,\n              data: {\n                plugin: p.name,\n                payload\n              }\n            })\n          }))) || []\n',
+    replace: '',
+  },
+  { find: '  const pluginHandlers = [];\n  for (const plugin of o.plugins) {\n    pluginHandlers.push(\n      plugin.observer(plugin.callback, currentWindow, plugin.options)\n    );\n  }\n', replace: '' },
+  { find: '    pluginHandlers.forEach((h) => h());\n', replace: '' },
+  // The callbacks of the observers made inert above (INERT_DECLARATIONS, `collectFonts`): nothing calls them.
+  ...[
+    ['mediaInteractionCb', 'MediaInteraction'],
+    ['fontCb', 'Font'],
+  ].map(([name, source]) => ({
+    find: `          ${name}: (p) => wrappedEmit({\n            type: EventType.IncrementalSnapshot,\n            data: {\n              source: IncrementalSource.${source},\n              ...p\n            }\n          }),\n`,
+    replace: '',
+  })),
+  ...[
+    ['selectionCb', 'Selection', 'p'],
+    ['customElementCb', 'CustomElement', 'c'],
+  ].map(([name, source, arg]) => ({
+    find: `          ${name}: (${arg}) => {\n            wrappedEmit({\n              type: EventType.IncrementalSnapshot,\n              data: {\n                source: IncrementalSource.${source},\n                ...${arg}\n              }\n            });\n          },\n`,
+    replace: '',
+  })),
 ];
 
 // Lowlight always passes `slimDOMOptions: 'all'` (checked at build time), so every slimming rule is on:

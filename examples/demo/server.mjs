@@ -11,7 +11,7 @@ const here = import.meta.dirname;
 async function startPageServer(port, host, endpoint) {
   const files = {
     '/': [join(here, 'index.html'), 'text/html; charset=utf-8'],
-    '/lowlight.iife.js': [join(here, '../../dist/lowlight.iife.js'), 'text/javascript; charset=utf-8'],
+    '/lowlight.iife.js': [join(here, '../../packages/core/dist/lowlight.iife.js'), 'text/javascript; charset=utf-8'],
   };
   const server = createServer(async (request, response) => {
     const path = new URL(request.url, 'http://demo.invalid').pathname;

@@ -34,9 +34,11 @@ afterAll(() => {
 });
 
 describe.each(packages)('@lowlight/$name as published', ({ dir, manifest }) => {
-  // An entry with no `require` is ESM only (the `./testing` suites, which import vitest).
-  const entries = Object.entries(manifest.exports as Record<string, { import: { default: string }; require?: { default: string } }>)
-    .filter(([key]) => key !== './package.json');
+  // Module entries only: package.json and the script-tag files are exported as plain files. An entry with no
+  // `require` is ESM only (the `./testing` suites, which import vitest).
+  type Conditions = { import: { default: string }; require?: { default: string } };
+  const entries = Object.entries(manifest.exports as Record<string, string | Conditions>)
+    .filter((entry): entry is [string, Conditions] => typeof entry[1] === 'object');
 
   it('is side-effect free, ESM-first and lists only built files', () => {
     expect(manifest.sideEffects).toBe(false);

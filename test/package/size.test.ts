@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { SCRIPT_TAG_BUDGET, scriptTagSize } from '../../scripts/size.mjs';
+import { measureAll } from '../../scripts/size.mjs';
 
-describe('bundle size', () => {
-  it(`keeps dist/lowlight.iife.js within ${SCRIPT_TAG_BUDGET} bytes min+gzip`, () => {
-    const { gzip } = scriptTagSize();
-    expect(gzip).toBeLessThanOrEqual(SCRIPT_TAG_BUDGET);
+const sizes = await measureAll();
+
+describe('bundle size budgets (npm run size)', () => {
+  it.each(sizes.map((entry) => [entry.name, entry] as const))('keeps %s within its budget', (_name, { size, budget }) => {
+    expect(size).toBeLessThanOrEqual(budget);
+  });
+
+  it('keeps the script-tag build within 28,000 bytes min+gzip', () => {
+    expect(sizes.find((entry) => entry.name.endsWith('/lowlight.iife.js'))).toMatchObject({ measure: 'gzip', budget: 28_000 });
   });
 });

@@ -39,11 +39,13 @@ export interface RecorderOptions extends GateOptions {
   maskChar?: string;
   /** Plugins, in order; see `LowlightPlugin`. */
   plugins?: readonly LowlightPlugin[];
+  /** How often pointer moves, scrolls and inputs are recorded; see `SamplingOptions`. */
   sampling?: SamplingOptions;
   /** Told about masking, plugin and transport failures. Lowlight never throws into the page after `start()`. */
   onError?: (error: Error) => void;
 }
 
+/** A recorder, made by `createRecorder`: one page's recording, from the privacy gate to the transport. */
 export interface Recorder {
   /**
    * Starts recording once the privacy gate is open: loads rrweb, takes a full
@@ -78,7 +80,9 @@ export interface Recorder {
   use(plugin: LowlightPlugin): () => void;
   /** The transport's counters: events sent, retried, dropped, queued and discarded. */
   stats(): TransportStats;
+  /** The current state: status, session id and gate. */
   getState(): RecorderState;
+  /** Calls `listener` after every state change; returns a function that unsubscribes. */
   subscribe(listener: (state: RecorderState) => void): () => void;
 }
 

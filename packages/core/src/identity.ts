@@ -13,7 +13,9 @@ export type Traits = Record<string, string | number | boolean | null>;
  * later pages of the session carry the id alone.
  */
 export interface Identity {
+  /** The id the site gave the visitor. */
   id: string;
+  /** Extra attributes, masked like page text. */
   traits?: Traits;
 }
 

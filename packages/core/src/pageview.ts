@@ -4,12 +4,24 @@ import { coarseEnvironment } from './userAgent';
 /** Tag of the custom event that opens each pageview and follows each SPA navigation. */
 export const PAGEVIEW_EVENT = 'lowlight/pageview';
 
+/** The payload of a `PAGEVIEW_EVENT` custom event. */
 export interface PageviewPayload {
+  /** The page URL, scrubbed like every recorded URL. */
   url: string;
+  /** The document title, masked as page text. */
   title: string;
+  /** The referrer, scrubbed like `url`. */
   referrer: string;
-  viewport: { width: number; height: number };
+  /** The viewport size. */
+  viewport: {
+    /** Width in CSS pixels. */
+    width: number;
+    /** Height in CSS pixels. */
+    height: number;
+  };
+  /** Browser family and major version only. */
   browser: string;
+  /** OS family and major version only. */
   os: string;
   /** Why this pageview started: a page load, or a history change in a single-page app. */
   trigger: 'load' | 'navigation';

@@ -1,7 +1,10 @@
 import type { RecordedEvent } from '@lowlight/mask';
 
+/** What a plugin's `onStart` is told about the recording. */
 export interface PluginContext {
+  /** The session's id. */
   sessionId: string;
+  /** The pageview's id. */
   pageviewId: string;
 }
 
@@ -24,8 +27,11 @@ export interface PluginContext {
 export interface LowlightPlugin {
   /** Unique, versioned name, e.g. `'acme/tag-checkout@1'`. A second plugin with the same name is ignored. */
   readonly name: string;
+  /** Sequential: returns the event, changed or not, or `null` to drop it. */
   processEvent?(event: RecordedEvent): RecordedEvent | null;
+  /** Parallel: recording has started. */
   onStart?(context: PluginContext): void;
+  /** Parallel: recording has stopped. */
   onStop?(): void;
 }
 

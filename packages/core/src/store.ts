@@ -8,6 +8,7 @@ export type RecorderStatus = 'idle' | 'waiting' | 'starting' | 'recording' | 'pa
 
 /** A snapshot of the recorder's state, for UI bindings (React, Vue). */
 export interface RecorderState {
+  /** Where the recorder is in its lifecycle. */
   readonly status: RecorderStatus;
   /** The session id once recording has started. */
   readonly sessionId: string | undefined;

@@ -20,6 +20,7 @@ import {
 import type { Detector, PrivacyLevel, Redact } from './types';
 import { maskUrl } from './url';
 
+/** Options of `createEventMasker`. */
 export interface MaskOptions {
   /** How much is masked. Default `'balanced'`. */
   level?: PrivacyLevel;
@@ -50,7 +51,9 @@ export interface MaskOptions {
 
 /** One text node of an inline run, as `MaskOptions.inlineRunOf` reads it from the page. */
 export interface InlineRunPiece {
+  /** The text node's rrweb id. */
   id: number;
+  /** The text node's current text. */
   text: string;
 }
 
@@ -109,8 +112,10 @@ const HANDLED = {
   nothing: new Set<string>(),
 };
 
+/** Every privacy level, strictest first. */
 export const PRIVACY_LEVELS: readonly PrivacyLevel[] = ['strict', 'balanced', 'relaxed'];
 
+/** Makes the masker that every recorded event passes through before it leaves the page (see `EventMasker`). Throws on an unknown `level`. */
 export function createEventMasker(options: MaskOptions = {}): EventMasker {
   const level = options.level ?? 'balanced';
   if (!PRIVACY_LEVELS.includes(level)) {

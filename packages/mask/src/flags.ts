@@ -43,9 +43,11 @@ export const FIELD_ROOTS = Flag.Field | Flag.Editable;
 /** Flags of a node the masker has never seen: treated as masked and blocked (fail closed). */
 export const UNKNOWN_FLAGS = Flag.Mask | Flag.Block;
 
-/** The marks a site puts in its markup. */
+/** The marks a site puts in its markup. Masks the text and content attributes of the element and everything inside it. */
 export const MARK_MASK = 'data-ll-mask';
+/** Blocks an element: it is replaced by an empty box of the same size, and nothing inside it is recorded. */
 export const MARK_BLOCK = 'data-ll-block';
+/** Opts this text in under `strict`, or this field's value; detectors still apply, and `data-ll-mask` on an ancestor wins. */
 export const MARK_UNMASK = 'data-ll-unmask';
 
 /** Options and optgroups are fields through their select or datalist. */

@@ -1,7 +1,10 @@
 import type { Detector } from './types';
 
+/** Options of `regexDetector`. */
 export interface RegexDetectorOptions {
+  /** Stable, versioned name, e.g. `'acme/order-id@1'`; detectors are deduplicated by it. */
   name: string;
+  /** Short label for reports, e.g. `'order id'`. */
   label: string;
   /** Matches candidates; the `g` flag is added when missing. */
   pattern: RegExp;

@@ -11,6 +11,7 @@ const RecorderContext = createContext<Recorder | null>(null);
 export type LowlightProviderProps = RecorderOrOptions & {
   /** Start recording once mounted in the browser, and stop on unmount. Default true. */
   autoStart?: boolean;
+  /** The app, which may call `useLowlight()`. */
   children?: ReactNode;
 };
 
@@ -36,7 +37,12 @@ export function LowlightProvider({ recorder: given, options, autoStart = true, c
 const SERVER_STATE: RecorderState = { status: 'idle', sessionId: undefined, gate: undefined };
 
 /** The provider's recorder and its live state. */
-export function useLowlight(): { recorder: Recorder; state: RecorderState } {
+export function useLowlight(): {
+  /** The provider's recorder. */
+  recorder: Recorder;
+  /** Its state, re-rendering the component on every change. */
+  state: RecorderState;
+} {
   const recorder = useContext(RecorderContext);
   if (!recorder) throw new Error('[lowlight] react: useLowlight() must be called inside <LowlightProvider>');
   const state = useSyncExternalStore(recorder.subscribe, recorder.getState, () => SERVER_STATE);
@@ -44,12 +50,22 @@ export function useLowlight(): { recorder: Recorder; state: RecorderState } {
 }
 
 /** Spread on an element to redact its text and attributes: `<div {...maskProps}>`. */
-export const maskProps = { 'data-ll-mask': '' } as const;
+export const maskProps = {
+  /** Masks this element's content. */
+  'data-ll-mask': '',
+} as const;
 /** Spread on an element to leave it and its subtree out of the recording, keeping its size. */
-export const blockProps = { 'data-ll-block': '' } as const;
+export const blockProps = {
+  /** Leaves this element out, keeping its size. */
+  'data-ll-block': '',
+} as const;
 /** Spread on an element to opt its content in to recording. */
-export const unmaskProps = { 'data-ll-unmask': '' } as const;
+export const unmaskProps = {
+  /** Opts this element's content in. */
+  'data-ll-unmask': '',
+} as const;
 
+/** Props of `Masked`, `Blocked` and `Unmasked`: those of the element they render, and which element. */
 export interface MarkProps extends HTMLAttributes<HTMLElement> {
   /** The element to render. Default `'div'`. */
   as?: keyof JSX.IntrinsicElements;

@@ -11,13 +11,17 @@ import type { LoginStore } from './auth/loginStore';
 import { anyOf, viewerAuthenticate } from './auth/viewerAuth';
 import { viewerPlugin } from './viewer/plugin';
 
+/** Options of `buildServer`. */
 export interface ServerOptions {
+  /** The stores from `openStores`. */
   stores: Stores;
   /** Secret for the keyed hashes that tombstones hold (derived from the server key by the CLI). */
   tombstoneSecret: Uint8Array;
   /** `false` for no logs; by default pino JSON lines on stdout, never with an IP address. */
   logger?: LoggerOptions;
+  /** Ingest size caps, over the defaults. */
   limits?: Partial<IngestLimits>;
+  /** Ingest rate limits, over the defaults. */
   rateLimits?: Partial<IngestRateLimits>;
   /**
    * Who may use the rights API (delete, export, retention, session list). By
@@ -25,15 +29,20 @@ export interface ServerOptions {
    * refuses everyone. A login-based authenticator can replace it.
    */
   authenticate?: Authenticate;
+  /** The bearer token of the rights API, when `authenticate` is not given. */
   adminToken?: string;
   /** The clock, for tests. */
   now?: () => number;
-  /**
-   * The replay viewer (login, pages, replay API); its sessions also open the
-   * rights API. `secret` (32 bytes, derived from the server key by the CLI, so
-   * every instance agrees) signs the short-lived chunk URLs and device cookies.
-   */
-  viewer?: { logins: LoginStore; secret: Uint8Array };
+  /** The replay viewer (login, pages, replay API); its sessions also open the rights API. */
+  viewer?: {
+    /** The viewer's logins, e.g. from `openLoginStore`. */
+    logins: LoginStore;
+    /**
+     * 32 bytes that sign the short-lived chunk URLs and device cookies; the CLI derives it from the server key,
+     * so every instance agrees.
+     */
+    secret: Uint8Array;
+  };
 }
 
 /**

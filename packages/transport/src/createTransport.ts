@@ -2,6 +2,7 @@ import { autoGzip } from './compression';
 import { indexedDbQueue, type OfflineQueue, type QueuedBatch } from './offlineQueue';
 import type { BatchEnvelope, Compressor, Encryptor, Send, SendResult, SessionInfo, Transport, TransportStats } from './types';
 
+/** The shared policy of every transport: batching, compression, encryption, retries and the offline queue. */
 export interface TransportOptions {
   /** Name for reports and stats. Default `'lowlight/custom'`. */
   name?: string;
@@ -43,13 +44,21 @@ export interface TransportOptions {
   onError?: (error: Error) => void;
 }
 
+/** The defaults of `TransportOptions`' limits. */
 export const TRANSPORT_DEFAULTS = {
+  /** See `TransportOptions.maxBatchEvents`. */
   maxBatchEvents: 1000,
+  /** See `TransportOptions.maxBatchBytes`. */
   maxBatchBytes: 1024 * 1024,
+  /** See `TransportOptions.flushIntervalMs`. */
   flushIntervalMs: 5000,
+  /** See `TransportOptions.maxQueueBytes`. */
   maxQueueBytes: 5 * 1024 * 1024,
+  /** See `TransportOptions.maxQueueAgeMs`. */
   maxQueueAgeMs: 24 * 60 * 60 * 1000,
+  /** See `TransportOptions.retryInitialMs`. */
   retryInitialMs: 1000,
+  /** See `TransportOptions.retryMaxMs`. */
   retryMaxMs: 60_000,
 } as const;
 

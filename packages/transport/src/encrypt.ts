@@ -76,7 +76,12 @@ export function encryptTo(publicKey: string): Encryptor {
 }
 
 /** A new recipient key pair: the public key for `encryptTo`, the private key (PKCS#8, base64url) for `decryptBatch`. Keep the private key off the web. */
-export async function generateKeyPair(): Promise<{ publicKey: string; privateKey: string }> {
+export async function generateKeyPair(): Promise<{
+  /** The public key, base64url of the uncompressed P-256 point: give it to `encryptTo`. */
+  publicKey: string;
+  /** The private key, PKCS#8 as base64url: give it to `decryptBatch`, on your server only. */
+  privateKey: string;
+}> {
   const pair = await crypto.subtle.generateKey(CURVE, true, ['deriveBits']);
   return {
     publicKey: toBase64Url(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey))),

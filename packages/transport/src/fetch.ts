@@ -1,6 +1,7 @@
 import { createTransport, type TransportOptions } from './createTransport';
 import type { OutgoingBatch, Transport } from './types';
 
+/** Options of `fetchTransport`: its endpoint, and the shared `TransportOptions`. */
 export interface FetchTransportOptions extends TransportOptions {
   /** Absolute http(s) URL that batches are POSTed to (see docs/protocol.md). */
   endpoint: string;

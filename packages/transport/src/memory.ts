@@ -5,7 +5,14 @@ export interface MemoryTransport extends Transport {
   /** Every batch sent so far, in order. Bodies are uncompressed JSON. */
   readonly batches: readonly OutgoingBatch[];
   /** Every event sent so far, decoded, in order. */
-  events(): Array<{ type: number; data: unknown; timestamp: number }>;
+  events(): Array<{
+    /** The rrweb event type. */
+    type: number;
+    /** The event's payload, as sent. */
+    data: unknown;
+    /** When it happened, in ms since the epoch. */
+    timestamp: number;
+  }>;
 }
 
 /**

@@ -10,7 +10,9 @@ export interface QueuedBatch extends Omit<OutgoingBatch, 'unloading'> {
 
 /** Where batches wait between pages of the same site. */
 export interface OfflineQueue {
+  /** Stores a batch under its `key`, replacing one with the same key. */
   put(batch: QueuedBatch): Promise<void>;
+  /** Deletes the batch stored under `key`, if any. */
   remove(key: string): Promise<void>;
   /** Every stored batch, oldest first. */
   all(): Promise<QueuedBatch[]>;

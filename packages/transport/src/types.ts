@@ -10,25 +10,34 @@ export interface SessionInfo {
 
 /** Metadata of one batch, sent inside the body (see docs/protocol.md). */
 export interface BatchEnvelope {
+  /** Protocol version. */
   v: 1;
+  /** The session id (`SessionInfo.sessionId`). */
   sid: string;
+  /** The pageview id (`SessionInfo.pageviewId`). */
   pid: string;
   /** 0, 1, 2, ... per pageview: the server orders and dedupes by (sid, pid, seq). */
   seq: number;
   /** Timestamps (ms since epoch) of the first and last event. */
   start: number;
+  /** Timestamp (ms since epoch) of the last event. */
   end: number;
+  /** How many events the batch holds. */
   count: number;
+  /** Which privacy rules applied (`SessionInfo.policy`). */
   policy: string;
 }
 
+/** How a batch body is compressed: `gzip`, or not at all. */
 export type ContentEncoding = 'gzip' | 'identity';
 
 /** One batch, encoded and ready to send: what an adapter receives, and what the offline queue keeps. */
 export interface OutgoingBatch {
+  /** The batch's metadata, also inside the body. */
   envelope: BatchEnvelope;
   /** The JSON body, compressed as `encoding` says, then encrypted if `cipher` is set. */
   body: Uint8Array;
+  /** How `body` is compressed. */
   encoding: ContentEncoding;
   /** The encryption scheme, when the body is encrypted (see `@lowlight/transport/encrypt`). */
   cipher?: string;
@@ -41,7 +50,9 @@ export interface OutgoingBatch {
  * server asked to wait (`Retry-After`) if it did. A network failure is a thrown error.
  */
 export interface SendResult {
+  /** The HTTP status, or an equivalent: 2xx is delivered; 408, 425, 429 and 5xx are retried; anything else is dropped. */
   status: number;
+  /** How long the server asked to wait before a retry, in ms. */
   retryAfterMs?: number;
 }
 
@@ -53,7 +64,9 @@ export type Send = (batch: OutgoingBatch) => Promise<SendResult>;
 
 /** Compresses a batch body. */
 export interface Compressor {
+  /** The `ContentEncoding` this compressor produces. */
   readonly encoding: Exclude<ContentEncoding, 'identity'>;
+  /** Resolves to the compressed bytes. */
   compress(data: Uint8Array): Promise<Uint8Array>;
 }
 
@@ -61,6 +74,7 @@ export interface Compressor {
 export interface Encryptor {
   /** Names the scheme on the wire, e.g. `'p256-hkdf-aes256gcm'`. */
   readonly cipher: string;
+  /** Resolves to the encrypted body, bound to `envelope` so it cannot be replayed under another. */
   encrypt(body: Uint8Array, envelope: BatchEnvelope): Promise<Uint8Array>;
 }
 
@@ -83,6 +97,7 @@ export interface TransportStats {
  * `createTransport(options, send)`; the recorder drives it.
  */
 export interface Transport {
+  /** Name for reports and stats, e.g. `'lowlight/fetch'`. */
   readonly name: string;
   /** Starts a pageview's stream, and sends what earlier pages of the site left queued. Nothing is stored before it. */
   open(session: SessionInfo): void;

@@ -34,7 +34,12 @@ export function createLowlight({ recorder: given, options, autoStart = true }: L
 }
 
 /** The installed recorder and its live state, kept current until the calling scope is disposed. */
-export function useLowlight(): { recorder: Recorder; state: Readonly<ShallowRef<RecorderState>> } {
+export function useLowlight(): {
+  /** The installed recorder. */
+  recorder: Recorder;
+  /** Its state, a shallow ref updated on every change. */
+  state: Readonly<ShallowRef<RecorderState>>;
+} {
   const recorder = inject(RECORDER_KEY);
   if (!recorder) throw new Error('[lowlight] vue: useLowlight() needs app.use(createLowlight({ recorder }))');
   const state = shallowRef(recorder.getState());
@@ -46,11 +51,20 @@ export function useLowlight(): { recorder: Recorder; state: Readonly<ShallowRef<
 }
 
 /** Bind on an element to redact its text and attributes: `<div v-bind="maskAttrs">`. */
-export const maskAttrs = { 'data-ll-mask': '' } as const;
+export const maskAttrs = {
+  /** Masks this element's content. */
+  'data-ll-mask': '',
+} as const;
 /** Bind on an element to leave it and its subtree out of the recording, keeping its size. */
-export const blockAttrs = { 'data-ll-block': '' } as const;
+export const blockAttrs = {
+  /** Leaves this element out, keeping its size. */
+  'data-ll-block': '',
+} as const;
 /** Bind on an element to opt its content in to recording. */
-export const unmaskAttrs = { 'data-ll-unmask': '' } as const;
+export const unmaskAttrs = {
+  /** Opts this element's content in. */
+  'data-ll-unmask': '',
+} as const;
 
 function markDirective(attrs: Record<string, string>): Directive<Element> {
   return {

@@ -27,12 +27,12 @@ export async function startCollector(options?: { privateKey?: string }) {
   return { ...(await listen(server)), collector };
 }
 
-/** Serves test pages (path → HTML) and the built script-tag files (`/lowlight.iife.js` and its add-ons). */
+/** Serves test pages (path → HTML) and the built script-tag files from @lowlight/core (`/lowlight.iife.js` and its add-ons). */
 export async function startPageServer(pages: Record<string, string>) {
   const server = createServer(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://pages.invalid').pathname;
     if (/^\/lowlight[a-z-]*\.iife\.js$/.test(path)) {
-      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(await readFile(resolve(root, `dist${path}`)));
+      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(await readFile(resolve(root, `packages/core/dist${path}`)));
     } else if (path === '/rrweb-replay.js') {
       response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(await readFile(resolve(root, 'node_modules/@rrweb/replay/dist/replay.umd.min.cjs')));
     } else if (pages[path] !== undefined) {

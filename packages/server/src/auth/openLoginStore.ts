@@ -9,7 +9,10 @@ import { createLoginStore, type LoginStore } from './loginStore';
  * data folder (SQLite in WAL mode takes it in stride). Drivers load on demand,
  * as in `openStores`.
  */
-export async function openLoginStore(location: { data?: string; database?: string }): Promise<LoginStore & { close(): Promise<void> }> {
+export async function openLoginStore(location: { data?: string; database?: string }): Promise<LoginStore & {
+  /** Closes the login store's own connection. */
+  close(): Promise<void>;
+}> {
   let driver: SqlDriver;
   if (location.database) driver = await (await import('../stores/postgres')).openPostgresDriver(location.database, { max: 2 });
   else if (location.data) driver = (await import('../stores/sqlite')).openSqliteDriver(join(location.data, 'lowlight.db'));

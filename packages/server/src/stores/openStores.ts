@@ -6,6 +6,7 @@ import { loadServerKey } from './serverKey';
 import { storeError } from './storeErrors';
 import type { BlobStore, MetadataStore, Stores } from './types';
 
+/** Where `openStores` keeps metadata, blobs and the server key. */
 export interface StoreOptions {
   /** A folder for everything not given otherwise: SQLite at `DIR/lowlight.db`, blobs in `DIR/blobs`, the generated `DIR/server.key`. */
   data?: string;
