@@ -9,7 +9,7 @@ import type { Traits } from './identity';
  * queue, `encrypt`), which apply when no `transport` is given.
  */
 export interface StartOptions extends Omit<RecorderOptions, 'transport'>, Omit<FetchTransportOptions, 'endpoint' | 'name' | 'destination'> {
-  /** Absolute http(s) URL the default transport POSTs batches to. Required unless `transport` is given. */
+  /** The http(s) URL the default transport POSTs batches to, absolute or a path such as `'/collect'`. Required unless `transport` is given. */
   endpoint?: string;
   /**
    * A transport to use instead of the default fetch transport. The default transport's options

@@ -2,7 +2,10 @@ import { createTransport, type TransportOptions } from './createTransport';
 import type { OutgoingBatch, Transport } from './types';
 
 export interface FetchTransportOptions extends TransportOptions {
-  /** Absolute http(s) URL that batches are POSTed to (see docs/protocol.md). */
+  /**
+   * The http(s) URL batches are POSTed to (see docs/protocol.md): absolute, or relative to the page
+   * (`'/collect'`, resolved against `location.href` at each send, so creating the transport needs no page).
+   */
   endpoint: string;
 }
 
@@ -21,11 +24,12 @@ export interface FetchTransportOptions extends TransportOptions {
  *
  * @example
  * fetchTransport({ endpoint: 'https://collect.example.com/v1/batch' })
+ * fetchTransport({ endpoint: '/collect' }) // first party: the page's own origin
  */
 export function fetchTransport(options: FetchTransportOptions): Transport {
   const endpoint = validEndpoint(options?.endpoint);
   return createTransport({ name: 'lowlight/fetch', ...options, destination: endpoint }, async (batch) => {
-    const url = batchUrl(endpoint, batch);
+    const url = batchUrl(new URL(endpoint, globalThis.location?.href).href, batch);
     if (batch.unloading && !('keepalive' in Request.prototype)) {
       if (navigator.sendBeacon(url, new Blob([batch.body as BlobPart], { type: 'text/plain' }))) return { status: 202 };
       throw new Error('[lowlight] transport: sendBeacon refused');
@@ -57,15 +61,18 @@ function batchUrl(endpoint: string, { envelope, encoding, cipher }: OutgoingBatc
   return endpoint + (endpoint.includes('?') ? '&' : '?') + params;
 }
 
+/**
+ * An absolute http(s) URL, or a path (`/collect`, `//collect.example.com/b`, `./c`) that resolves to one
+ * on any http(s) page. Anything else (`javascript:`, other schemes, an empty string) is a configuration error.
+ */
 function validEndpoint(endpoint: unknown): string {
-  let url: URL | undefined;
+  let valid = false;
   try {
-    url = typeof endpoint === 'string' ? new URL(endpoint) : undefined;
+    // A stand-in base: the page's own location is read only when sending.
+    valid = typeof endpoint === 'string' && /^(https?:\/\/|[/.])/i.test(endpoint) && !!new URL(endpoint, 'http://x');
   } catch {
-    url = undefined;
+    // Unparseable, e.g. "http://[".
   }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new Error(`[lowlight] transport: "endpoint" must be an absolute http(s) URL, got ${JSON.stringify(endpoint)}`);
-  }
+  if (!valid) throw new Error(`[lowlight] transport: "endpoint" must be an http(s) URL or a path such as "/collect", got ${JSON.stringify(endpoint)}`);
   return endpoint as string;
 }
