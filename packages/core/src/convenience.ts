@@ -109,11 +109,11 @@ export function optIn(): Promise<void> {
  * a page that never records (an opt-out page): what earlier pages left, and what a
  * stopped recorder still retries.
  */
-function change(next: GateChange, call: (recorder: Recorder) => Promise<void>): Promise<void> {
+async function change(next: GateChange, call: (recorder: Recorder) => Promise<void>): Promise<void> {
   if (current && current.getState().status !== 'stopped') return call(current);
   saveChoice(next);
   early.push(call);
-  if (next.consent !== 'denied' && !next.optedOut) return Promise.resolve();
+  if (next.consent !== 'denied' && !next.optedOut) return;
   if (current) void call(current);
   return purgeOfflineQueue();
 }

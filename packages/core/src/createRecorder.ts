@@ -233,8 +233,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
     }
   }
 
-  /** A runtime change; a bad argument throws here, at the call. */
-  function change(next: GateChange): Promise<void> {
+  /** A runtime change; a bad argument rejects the call's promise. */
+  async function change(next: GateChange): Promise<void> {
     gate.apply(next);
     // A denial or an opt-out purges even when nothing is recording: an earlier page may have left batches queued.
     if (next.consent === 'denied' || next.optedOut) transport.discard();
@@ -303,7 +303,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
       store.setState({ status: 'recording' });
       startRrweb();
     },
-    flush: () => transport.flush(),
+    flush: async () => transport.flush(),
     consent: (consent) => change({ consent }),
     identify: (id, traits) => change({ identity: { id, traits } }),
     optOut: () => change({ optedOut: true }),
