@@ -72,6 +72,15 @@ describe('start() options', () => {
     expect(getRecorder()).toBe(before);
   });
 
+  it('tells onError about a default transport failure once', async () => {
+    vi.stubGlobal('fetch', async () => new Response(null, { status: 400 }));
+    const onError = vi.fn();
+    await start({ endpoint: '/collect', compression: null, offlineQueue: null, onError });
+    await getRecorder()!.flush();
+    vi.unstubAllGlobals();
+    expect(onError.mock.calls.filter(([error]) => /answered 400/.test(error.message))).toHaveLength(1);
+  });
+
   it('still takes recorder options and onError beside "transport"', async () => {
     await start({ transport: memoryTransport(), privacy: 'strict', onError: () => {} });
     expect(getRecorder()!.getState().status).toBe('recording');

@@ -46,7 +46,11 @@ export async function start(options: StartOptions): Promise<void> {
   if (unused.length) {
     throw new Error(`[lowlight] core: "${unused.join('", "')}" cannot be used with "transport"; set these on that transport`);
   }
-  const transport = options.transport ?? fetchTransport(options as FetchTransportOptions);
+  // A recorder stopped earlier still holds its transport (retrying what is unsent): this one takes over.
+  // Not awaited, so a second start() in the same tick still sees the new recorder and does nothing.
+  void current?.destroy();
+  // The recorder passes the default transport's failures to onError: the transport itself is not told.
+  const transport = options.transport ?? fetchTransport({ ...options, onError: undefined } as FetchTransportOptions);
   current = createRecorder({ ...options, transport });
   for (const call of early) void call(current);
   early = [];
@@ -56,6 +60,16 @@ export async function start(options: StartOptions): Promise<void> {
 /** Stops recording and sends what was captured. Nothing recorded after it is sent. */
 export async function stop(): Promise<void> {
   await current?.stop();
+}
+
+/**
+ * Stops like `stop()`, then releases everything the recorder holds (listeners, timers, the compression
+ * worker, database connections); see `Recorder.destroy`. A later `start()` begins afresh.
+ */
+export async function destroy(): Promise<void> {
+  const recorder = current;
+  current = undefined;
+  await recorder?.destroy();
 }
 
 /** Resolves once every batch captured so far has been handed to the network. */

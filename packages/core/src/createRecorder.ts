@@ -40,7 +40,10 @@ export interface RecorderOptions extends GateOptions {
   /** Plugins, in order; see `LowlightPlugin`. */
   plugins?: readonly LowlightPlugin[];
   sampling?: SamplingOptions;
-  /** Told about masking, plugin and transport failures. Lowlight never throws into the page after `start()`. */
+  /**
+   * Told about masking, plugin and transport failures (through the transport's `onError()`, any transport
+   * made by `createTransport`). Lowlight never throws into the page after `start()`.
+   */
   onError?: (error: Error) => void;
 }
 
@@ -74,6 +77,12 @@ export interface Recorder {
   optOut(): Promise<void>;
   /** Undoes `optOut()`; every other gate still applies. */
   optIn(): Promise<void>;
+  /**
+   * Stops like `stop()`, then releases everything the recorder holds: its listeners, and its transport's
+   * timers, compression worker and database connection (`transport.close()`). `start()` then rejects:
+   * create a new recorder instead.
+   */
+  destroy(): Promise<void>;
   /** Adds a plugin; returns a function that removes it. */
   use(plugin: LowlightPlugin): () => void;
   /** The transport's counters: events sent, retried, dropped, queued and discarded. */
@@ -121,6 +130,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
   for (const plugin of options.plugins ?? []) plugins.use(plugin);
   const store = createStore<RecorderState>({ status: 'idle', sessionId: undefined, gate: undefined });
   const sampling = { ...SAMPLING_DEFAULTS, ...options.sampling };
+  const unwatchTransport = transport.onError?.(report);
+  let destroyed = false;
 
   let record: RecordFn | undefined;
   let stopRrweb: (() => void) | undefined;
@@ -200,6 +211,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
 
   async function start(): Promise<void> {
     const status = store.getState().status;
+    if (destroyed) throw new Error('[lowlight] core: this recorder was destroyed; create a new one');
     if (status !== 'idle' && status !== 'stopped') return;
     if (typeof window === 'undefined' || typeof document === 'undefined') {
       throw new Error('[lowlight] core: start() needs a browser window; call it on the client, not during server rendering');
@@ -283,15 +295,25 @@ export function createRecorder(options: RecorderOptions): Recorder {
     context = undefined;
   }
 
+  async function stop(): Promise<void> {
+    const status = store.getState().status;
+    if (status === 'idle' || status === 'stopped') return;
+    store.setState({ status: 'stopped' });
+    unwatchChoices?.();
+    halt();
+    await transport.flush();
+  }
+
   return {
     start,
-    async stop() {
-      const status = store.getState().status;
-      if (status === 'idle' || status === 'stopped') return;
-      store.setState({ status: 'stopped' });
+    stop,
+    async destroy() {
+      destroyed = true;
+      await stop();
+      // Also when start() failed to load rrweb and left the recorder idle with its listener in place.
       unwatchChoices?.();
-      halt();
-      await transport.flush();
+      unwatchTransport?.();
+      await transport.close?.();
     },
     pause() {
       if (store.getState().status !== 'recording') return;

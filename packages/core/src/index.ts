@@ -1,6 +1,6 @@
 export { createRecorder } from './createRecorder';
 export type { Recorder, RecorderOptions, SamplingOptions } from './createRecorder';
-export { consent, flush, getRecorder, identify, optIn, optOut, pause, resume, start, stats, stop } from './convenience';
+export { consent, destroy, flush, getRecorder, identify, optIn, optOut, pause, resume, start, stats, stop } from './convenience';
 export type { StartOptions } from './convenience';
 export type { Consent, GateOptions, GateState } from './gate';
 export { IDENTIFY_EVENT } from './identity';

@@ -134,6 +134,36 @@ describe('createTransport: retries', () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('answered 400') }));
   });
 
+  it('tells listeners added with onError() about failures, besides options.onError, until removed', async () => {
+    const onError = vi.fn();
+    const listener = vi.fn();
+    const transport = createTransport({ ...inMemory, onError }, backend(400, 400).send);
+    const remove = transport.onError!(listener);
+    transport.open(session);
+    push(transport, 1);
+    await transport.flush();
+    remove();
+    push(transport, 2);
+    await transport.flush();
+    expect(onError).toHaveBeenCalledTimes(2);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('close() sends what is buffered, then stops retrying and listening for the network', async () => {
+    const { attempts, send } = backend(200, 503);
+    const transport = createTransport({ ...inMemory, retryInitialMs: 60_000 }, send);
+    transport.open(session);
+    push(transport, 1);
+    await transport.flush();
+    push(transport, 2);
+    await transport.close!();
+    expect(attempts).toHaveLength(2);
+    expect(vi.getTimerCount()).toBe(0);
+    dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(attempts).toHaveLength(2);
+  });
+
   it('retries at once when the browser comes back online', async () => {
     const { attempts, send } = backend(new TypeError('offline'));
     const transport = createTransport({ ...inMemory, retryInitialMs: 60_000 }, send);

@@ -108,11 +108,15 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
   let compressor: Promise<Compressor | undefined> | undefined;
   let opened = false;
 
+  /** `options.onError`, and the listeners added with `transport.onError()` (a recorder's). */
+  const listeners = new Set([options.onError]);
   const report = (error: unknown): void => {
-    try {
-      options.onError?.(error instanceof Error ? error : new Error(String(error)));
-    } catch {
-      // The page's own handler failed; nothing more to do without throwing into it.
+    for (const listener of listeners) {
+      try {
+        listener?.(error instanceof Error ? error : new Error(String(error)));
+      } catch {
+        // The page's own handler failed; nothing more to do without throwing into it.
+      }
     }
   };
 
@@ -288,6 +292,21 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
     }
   }
 
+  /** Stops every timer, and makes work already started queue and count nothing. */
+  function cancel(): void {
+    generation++;
+    clearTimeout(flushTimer);
+    clearTimeout(retryTimer);
+    flushTimer = retryTimer = undefined;
+  }
+
+  async function flush(flushOptions?: { unloading?: boolean }): Promise<void> {
+    if (flushOptions?.unloading) return sendOnUnload();
+    await batchBuffered();
+    // While a retry is pending the batches are queued for it: flushing never waits on a server that is down.
+    if (!retryTimer) await drain();
+  }
+
   return {
     name,
     open(next) {
@@ -328,17 +347,9 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
       if (buffer.length >= limits.maxBatchEvents || bufferBytes >= limits.maxBatchBytes) void batchBuffered().then(drain);
       else flushTimer ??= setTimeout(() => void batchBuffered().then(drain), limits.flushIntervalMs);
     },
-    async flush(flushOptions) {
-      if (flushOptions?.unloading) return sendOnUnload();
-      await batchBuffered();
-      // While a retry is pending the batches are queued for it: flushing never waits on a server that is down.
-      if (!retryTimer) await drain();
-    },
+    flush,
     discard() {
-      generation++;
-      clearTimeout(flushTimer);
-      clearTimeout(retryTimer);
-      flushTimer = retryTimer = undefined;
+      cancel();
       stats.discarded += stats.queued;
       stats.queued = 0;
       buffer = [];
@@ -349,6 +360,17 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
       store?.clear().catch(report);
     },
     stats: () => ({ ...stats }),
+    onError(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      await flush();
+      cancel();
+      globalThis.removeEventListener?.('online', retryNow);
+      (await compressor)?.close?.();
+      store?.close?.();
+    },
   };
 }
 

@@ -55,6 +55,8 @@ export type Send = (batch: OutgoingBatch) => Promise<SendResult>;
 export interface Compressor {
   readonly encoding: Exclude<ContentEncoding, 'identity'>;
   compress(data: Uint8Array): Promise<Uint8Array>;
+  /** Releases what it holds (the native compressor's worker); a later `compress` starts afresh. */
+  close?(): void;
 }
 
 /** Encrypts a compressed batch body, binding it to its envelope. */
@@ -101,4 +103,15 @@ export interface Transport {
   discard(): void;
   /** Counters, for monitoring. */
   stats(): TransportStats;
+  /**
+   * Adds a listener for this transport's failures (failed or dropped batches, storage errors), besides its
+   * own `onError` option: how a recorder's `onError` hears them. Returns a function that removes it.
+   */
+  onError?(listener: (error: Error) => void): () => void;
+  /**
+   * Hands what is buffered to the network like `flush()`, then releases everything the transport holds:
+   * timers, its `online` listener, the compression worker and the offline queue's database connection.
+   * Batches not yet accepted stay in the offline queue for the next page. Not to be used afterwards.
+   */
+  close?(): Promise<void>;
 }
