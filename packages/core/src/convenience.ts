@@ -1,6 +1,7 @@
 import { fetchTransport, type FetchTransportOptions } from '@lowlight/transport/fetch';
 import { purgeOfflineQueue, TRANSPORT_DEFAULTS, type Transport, type TransportStats } from '@lowlight/transport';
 import { createRecorder, type Recorder, type RecorderOptions } from './createRecorder';
+import { customEvent } from './customEvent';
 import { saveChoice, type Consent, type GateChange } from './gate';
 import type { Traits } from './identity';
 
@@ -101,6 +102,17 @@ export function consent(state: Consent): Promise<void> {
 /** Names the visitor for this tab session; see `Recorder.identify`. May be called before `start()`. */
 export function identify(id: string, traits?: Traits): Promise<void> {
   return change({ identity: { id, traits } }, (recorder) => recorder.identify(id, traits));
+}
+
+/**
+ * Records an event of the site's own; see `Recorder.addCustomEvent`. Before `start()` nothing records, so it is
+ * dropped, but still checked: a bad tag or payload rejects.
+ *
+ * @example
+ * addCustomEvent('checkout failed', { step: 'payment', code: 'card_declined' });
+ */
+export async function addCustomEvent(tag: string, payload?: unknown): Promise<void> {
+  await (current ? current.addCustomEvent(tag, payload) : customEvent(tag, payload));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createEventMasker, EventType, PRIVACY_LEVELS, type Detector, type PrivacyLevel, type RecordedEvent } from '@lowlight/mask';
 import type { Transport, TransportStats } from '@lowlight/transport';
 import { sessionStore } from './firstPartyStorage';
+import { customEvent } from './customEvent';
 import { CONSENT_KEY, createGate, OPT_OUT_KEY, type Consent, type GateChange, type GateOptions } from './gate';
 import { identifyEvent, type Traits } from './identity';
 import { invalidOption } from './invalidOption';
@@ -73,6 +74,14 @@ export interface Recorder {
    * `lowlight/identify` event. Under `requireIdentity`, recording starts once the visitor is identified.
    */
   identify(id: string, traits?: Traits): Promise<void>;
+  /**
+   * Records an event of the site's own, e.g. `addCustomEvent('checkout failed', { step: 'payment' })`: a custom
+   * event (`type: 5`, `data: { tag, payload }`) on the replay's timeline. Masked like every event: the detectors
+   * run on the tag and on the payload's keys and strings. Dropped while nothing is recorded (the gate is closed,
+   * paused, stopped). Rejects for an empty tag or one starting with `lowlight/`, and for a payload that is not
+   * JSON (a cycle, a BigInt, a function) or longer than 8,192 characters of JSON with its tag.
+   */
+  addCustomEvent(tag: string, payload?: unknown): Promise<void>;
   /** The visitor opts out: recording stops at once like a denial, and stays off on every page until `optIn()`. */
   optOut(): Promise<void>;
   /** Undoes `optOut()`; every other gate still applies. */
@@ -328,6 +337,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
     flush: async () => transport.flush(),
     consent: (consent) => change({ consent }),
     identify: (id, traits) => change({ identity: { id, traits } }),
+    addCustomEvent: async (tag, payload) => capture(customEvent(tag, payload)),
     optOut: () => change({ optedOut: true }),
     optIn: () => change({ optedOut: false }),
     use: (plugin) => plugins.use(plugin),
