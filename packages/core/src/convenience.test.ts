@@ -47,7 +47,7 @@ describe('convenience gate calls', () => {
   it('rejects a bad call before start(), without throwing at the call, and saves nothing', async () => {
     await expect(consent('no' as never)).rejects.toThrow(/"consent" must be one of granted, pending, denied, got "no"/);
     await expect(identify(undefined as never)).rejects.toThrow(/"id" must be a non-empty string/);
-    await expect(start(undefined as never)).rejects.toThrow(/pass an options object/);
+    await expect(start(undefined as never)).rejects.toThrow('[lowlight] core: "options" must be an object, e.g. { endpoint: "/collect" }, got undefined');
     await expect(start({ endpoint: 'javascript:alert(1)' })).rejects.toThrow(/"endpoint" must be an http\(s\) URL/);
     expect({ ...localStorage }).toEqual({});
   });

@@ -3,6 +3,7 @@ import { purgeOfflineQueue, TRANSPORT_DEFAULTS, type Transport, type TransportSt
 import { createRecorder, type Recorder, type RecorderOptions } from './createRecorder';
 import { customEvent } from './customEvent';
 import { saveChoice, type Consent, type GateChange } from './gate';
+import { invalidOption } from './invalidOption';
 import type { Traits } from './identity';
 
 /**
@@ -39,7 +40,7 @@ export async function start(options: StartOptions): Promise<void> {
   const status = current?.getState().status;
   if (status && status !== 'idle' && status !== 'stopped') return;
   if (!options || typeof options !== 'object') {
-    throw new Error('[lowlight] start: pass an options object, e.g. start({ endpoint: "https://x.example/c" })');
+    invalidOption('options', 'an object, e.g. { endpoint: "/collect" }', options);
   }
   const unused = options.transport
     ? [...DEFAULT_TRANSPORT_ONLY, ...Object.keys(TRANSPORT_DEFAULTS)].filter((key) => options[key as keyof StartOptions] !== undefined)

@@ -108,7 +108,7 @@ describe('Recorder.destroy()', () => {
   it('refuses to start again', async () => {
     const recorder = createRecorder({ transport: createTransport({ compression: null, offlineQueue: null }, async () => ({ status: 200 })) });
     await recorder.destroy();
-    await expect(recorder.start()).rejects.toThrow('[lowlight] core: this recorder was destroyed; create a new one');
+    await expect(recorder.start()).rejects.toThrow('[lowlight] core: start() after destroy()');
   });
 });
 

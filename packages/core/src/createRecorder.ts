@@ -220,7 +220,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
 
   async function start(): Promise<void> {
     const status = store.getState().status;
-    if (destroyed) throw new Error('[lowlight] core: this recorder was destroyed; create a new one');
+    if (destroyed) throw new Error('[lowlight] core: start() after destroy()');
     if (status !== 'idle' && status !== 'stopped') return;
     if (typeof window === 'undefined' || typeof document === 'undefined') {
       throw new Error('[lowlight] core: start() needs a browser window; call it on the client, not during server rendering');

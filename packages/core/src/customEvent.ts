@@ -5,22 +5,14 @@ import { invalidOption } from './invalidOption';
 export const MAX_CUSTOM_EVENT_CHARS = 8192;
 
 /**
- * A site's own event for `addCustomEvent`, checked and copied as plain JSON: the masker then works on data
- * the page can no longer change, and nothing JSON cannot carry goes out. Tags starting with `lowlight/` are
- * Lowlight's own (pageview, identify), which the server and viewer trust: a site cannot send them.
+ * A site's own event for `addCustomEvent`, checked. Tags starting with `lowlight/` are Lowlight's own
+ * (pageview, identify), which the server and viewer trust: a site cannot send them. The masker copies
+ * the payload as it masks it, within the call, so the page changing it afterwards changes nothing.
  */
 export function customEvent(tag: string, payload: unknown): RecordedEvent {
-  if (typeof tag !== 'string' || !tag || tag.startsWith('lowlight/')) invalidOption('tag', 'a non-empty string not starting with "lowlight/"', tag);
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(payload ?? null);
-  } catch {
-    // A cycle or a BigInt: refused below, as a function or a symbol is.
-  }
-  if (json === undefined || json.length + tag.length > MAX_CUSTOM_EVENT_CHARS) {
-    throw new Error(
-      `[lowlight] core: "payload" must be JSON of at most ${MAX_CUSTOM_EVENT_CHARS} characters with its tag, got ${json ? `${json.length} characters` : typeof payload}`,
-    );
-  }
-  return { type: EventType.Custom, data: { tag, payload: JSON.parse(json) }, timestamp: Date.now() };
+  if (typeof tag !== 'string' || !tag || tag.startsWith('lowlight/')) invalidOption('tag', 'a non-empty string, not lowlight/…', tag);
+  // Throws for what JSON cannot carry (a cycle, a BigInt), so the call rejects and nothing is recorded.
+  const size = JSON.stringify([tag, payload]).length;
+  if (size > MAX_CUSTOM_EVENT_CHARS) invalidOption('payload', `at most ${MAX_CUSTOM_EVENT_CHARS} characters of JSON with its tag`, size);
+  return { type: EventType.Custom, data: { tag, payload }, timestamp: Date.now() };
 }

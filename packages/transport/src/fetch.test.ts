@@ -77,7 +77,7 @@ describe('fetchTransport', () => {
   it.each([undefined, '', 'ftp://x.test/', 'javascript:alert(1)', 'data:,x', 'not a url', 'http://[', 42])(
     'rejects endpoint %j, naming the option',
     (endpoint) => {
-      expect(() => fetchTransport({ endpoint: endpoint as string })).toThrow(/\[lowlight\] transport: "endpoint" must be an http\(s\) URL or a path/);
+      expect(() => fetchTransport({ endpoint: endpoint as string })).toThrow(/\[lowlight\] transport: "endpoint" must be an http\(s\) URL or a path, got/);
     },
   );
 

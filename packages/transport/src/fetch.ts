@@ -73,6 +73,6 @@ function validEndpoint(endpoint: unknown): string {
   } catch {
     // Unparseable, e.g. "http://[".
   }
-  if (!valid) throw new Error(`[lowlight] transport: "endpoint" must be an http(s) URL or a path such as "/collect", got ${JSON.stringify(endpoint)}`);
+  if (!valid) throw new Error(`[lowlight] transport: "endpoint" must be an http(s) URL or a path, got ${JSON.stringify(endpoint)}`);
   return endpoint as string;
 }
