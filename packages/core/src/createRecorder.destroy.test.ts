@@ -105,10 +105,22 @@ describe('Recorder.destroy()', () => {
     expect(await indexedDbQueue()!.all()).toHaveLength(1);
   });
 
-  it('refuses to start again', async () => {
-    const recorder = createRecorder({ transport: createTransport({ compression: null, offlineQueue: null }, async () => ({ status: 200 })) });
+  it('can start again, taking what it needs afresh', async () => {
+    const sent: unknown[] = [];
+    const recorder = createRecorder({
+      transport: createTransport({ compression: null, offlineQueue: null }, async (batch) => (sent.push(batch), { status: 200 })),
+    });
+    await recorder.start();
     await recorder.destroy();
-    await expect(recorder.start()).rejects.toThrow('[lowlight] core: start() after destroy()');
+    const leaked = await listenerBalance(async () => {
+      await recorder.start();
+      await recorder.flush();
+    });
+    expect(recorder.getState().status).toBe('recording');
+    // The transport listens for the network again.
+    expect(leaked.get('online')).toBe(1);
+    expect(sent.length).toBeGreaterThan(1);
+    await recorder.destroy();
   });
 });
 

@@ -42,8 +42,8 @@ export interface RecorderOptions extends GateOptions {
   plugins?: readonly LowlightPlugin[];
   sampling?: SamplingOptions;
   /**
-   * Told about masking, plugin and transport failures (through the transport's `onError()`, any transport
-   * made by `createTransport`). Lowlight never throws into the page after `start()`.
+   * Told about masking, plugin and transport failures (any transport made by `createTransport`, which the
+   * recorder hands this to in `open()`). Lowlight never throws into the page after `start()`.
    */
   onError?: (error: Error) => void;
 }
@@ -88,8 +88,8 @@ export interface Recorder {
   optIn(): Promise<void>;
   /**
    * Stops like `stop()`, then releases everything the recorder holds: its listeners, and its transport's
-   * timers, compression worker and database connection (`transport.close()`). `start()` then rejects:
-   * create a new recorder instead.
+   * timers, compression worker and database connection (`transport.close()`). A later `start()` takes
+   * what it needs afresh.
    */
   destroy(): Promise<void>;
   /** Adds a plugin; returns a function that removes it. */
@@ -139,8 +139,6 @@ export function createRecorder(options: RecorderOptions): Recorder {
   for (const plugin of options.plugins ?? []) plugins.use(plugin);
   const store = createStore<RecorderState>({ status: 'idle', sessionId: undefined, gate: undefined });
   const sampling = { ...SAMPLING_DEFAULTS, ...options.sampling };
-  const unwatchTransport = transport.onError?.(report);
-  let destroyed = false;
 
   let record: RecordFn | undefined;
   let stopRrweb: (() => void) | undefined;
@@ -220,7 +218,6 @@ export function createRecorder(options: RecorderOptions): Recorder {
 
   async function start(): Promise<void> {
     const status = store.getState().status;
-    if (destroyed) throw new Error('[lowlight] core: start() after destroy()');
     if (status !== 'idle' && status !== 'stopped') return;
     if (typeof window === 'undefined' || typeof document === 'undefined') {
       throw new Error('[lowlight] core: start() needs a browser window; call it on the client, not during server rendering');
@@ -275,7 +272,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
     }
     if (store.getState().status !== 'starting') return; // stopped, or the gate closed, while loading
     context = { sessionId: resolveSessionId(sessionStore()), pageviewId: randomId() };
-    transport.open({ ...context, policy: gate.policy(masker.level) });
+    transport.open({ ...context, policy: gate.policy(masker.level) }, report);
     store.setState({ status: 'recording', sessionId: context.sessionId });
     pageviewPending = true;
     mirror = record.mirror;
@@ -317,11 +314,9 @@ export function createRecorder(options: RecorderOptions): Recorder {
     start,
     stop,
     async destroy() {
-      destroyed = true;
       await stop();
       // Also when start() failed to load rrweb and left the recorder idle with its listener in place.
       unwatchChoices?.();
-      unwatchTransport?.();
       await transport.close?.();
     },
     pause() {

@@ -134,19 +134,20 @@ describe('createTransport: retries', () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('answered 400') }));
   });
 
-  it('tells listeners added with onError() about failures, besides options.onError, until removed', async () => {
+  it("tells the onError given to open() about failures, besides options.onError", async () => {
     const onError = vi.fn();
-    const listener = vi.fn();
+    const opener = vi.fn();
     const transport = createTransport({ ...inMemory, onError }, backend(400, 400).send);
-    const remove = transport.onError!(listener);
-    transport.open(session);
+    transport.open(session, opener);
     push(transport, 1);
     await transport.flush();
-    remove();
+    // A later pageview opened without one: only the transport's own handler is told.
+    transport.open({ ...session, pageviewId: 'c'.repeat(32) });
     push(transport, 2);
     await transport.flush();
     expect(onError).toHaveBeenCalledTimes(2);
-    expect(listener).toHaveBeenCalledTimes(1);
+    expect(opener).toHaveBeenCalledTimes(1);
+    expect(opener).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('answered 400') }));
   });
 
   it('close() sends what is buffered, then stops retrying and listening for the network', async () => {

@@ -108,10 +108,10 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
   let compressor: Promise<Compressor | undefined> | undefined;
   let opened = false;
 
-  /** `options.onError`, and the listeners added with `transport.onError()` (a recorder's). */
-  const listeners = new Set([options.onError]);
+  /** The recorder's error handler, given to `open()`. */
+  let opener: ((error: Error) => void) | undefined;
   const report = (error: unknown): void => {
-    for (const listener of listeners) {
+    for (const listener of [options.onError, opener]) {
       try {
         listener?.(error instanceof Error ? error : new Error(String(error)));
       } catch {
@@ -309,9 +309,10 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
 
   return {
     name,
-    open(next) {
+    open(next, onError) {
       if (session) void batchBuffered();
       session = next;
+      opener = onError;
       seq = 0;
       if (opened) return;
       opened = true;
@@ -360,13 +361,10 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
       store?.clear().catch(report);
     },
     stats: () => ({ ...stats }),
-    onError(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
     async close() {
       await flush();
       cancel();
+      opened = false;
       globalThis.removeEventListener?.('online', retryNow);
       (await compressor)?.close?.();
       store?.close?.();

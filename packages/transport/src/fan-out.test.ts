@@ -31,22 +31,17 @@ describe('fanOutTransport', () => {
     transport.discard();
   });
 
-  it('passes error listeners and close() on to every backend', async () => {
+  it("passes open()'s onError and close() on to every backend", async () => {
     const failing = createTransport({ compression: null, offlineQueue: null }, async () => ({ status: 400 }));
     const up = memoryTransport();
     const transport = fanOutTransport([up, failing]);
-    const listener = vi.fn();
-    const remove = transport.onError!(listener);
-    transport.open(session);
+    const onError = vi.fn();
+    transport.open(session, onError);
     transport.push(JSON.stringify({ type: 3, timestamp: 1 }), 1);
     transport.push(JSON.stringify({ type: 3, timestamp: 2 }), 2);
     await transport.close!();
     expect(up.events()).toHaveLength(2);
-    expect(listener).toHaveBeenCalledTimes(1);
-    remove();
-    failing.push(JSON.stringify({ type: 3, timestamp: 3 }), 3);
-    await failing.flush();
-    expect(listener).toHaveBeenCalledTimes(1);
+    expect(onError).toHaveBeenCalledTimes(1);
   });
 
   it('needs at least one transport', () => {

@@ -86,8 +86,12 @@ export interface TransportStats {
  */
 export interface Transport {
   readonly name: string;
-  /** Starts a pageview's stream, and sends what earlier pages of the site left queued. Nothing is stored before it. */
-  open(session: SessionInfo): void;
+  /**
+   * Starts a pageview's stream, and sends what earlier pages of the site left queued. Nothing is stored before it.
+   * `onError`, the recorder's, is told about this transport's failures from then on, besides the transport's own
+   * `onError` option: a recorder hears about a transport it was given, however that transport was made.
+   */
+  open(session: SessionInfo, onError?: (error: Error) => void): void;
   /**
    * Queues one event, already masked and serialized to JSON by the recorder,
    * with its timestamp (ms since the epoch). Never throws.
@@ -104,14 +108,9 @@ export interface Transport {
   /** Counters, for monitoring. */
   stats(): TransportStats;
   /**
-   * Adds a listener for this transport's failures (failed or dropped batches, storage errors), besides its
-   * own `onError` option: how a recorder's `onError` hears them. Returns a function that removes it.
-   */
-  onError?(listener: (error: Error) => void): () => void;
-  /**
    * Hands what is buffered to the network like `flush()`, then releases everything the transport holds:
    * timers, its `online` listener, the compression worker and the offline queue's database connection.
-   * Batches not yet accepted stay in the offline queue for the next page. Not to be used afterwards.
+   * Batches not yet accepted stay in the offline queue for the next page. A later `open()` takes them again.
    */
   close?(): Promise<void>;
 }
