@@ -13,7 +13,11 @@ export interface TransportOptions {
   destination?: string;
   /** Send once this many events are buffered. Default 1000. */
   maxBatchEvents?: number;
-  /** Send once the buffered events' JSON reaches this many bytes. Default 1 MiB. */
+  /**
+   * Send once the buffered events' JSON reaches this size, counted in UTF-16 code units as `string.length`
+   * does (bytes for ASCII text; up to 3 bytes each once encoded as UTF-8), before compression. The event
+   * that reaches it is the batch's last. Default 1 MiB.
+   */
   maxBatchBytes?: number;
   /** Send buffered events at least this often, in ms. Default 5000. */
   flushIntervalMs?: number;
