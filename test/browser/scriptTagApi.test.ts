@@ -20,13 +20,15 @@ type Sent = { type: number; data: { tag?: string; payload?: unknown } };
 const EMAIL = 'buyer.secret@leak-test.example';
 
 /** A first-party setup: the page and its collector share one origin, and the endpoint is a path. */
-describe.skipIf(!hasChromium)('script tag with a relative endpoint in Chromium', () => {
+describe.skipIf(!hasChromium)('script tag in Chromium: relative endpoint, addCustomEvent, destroy', () => {
   let browser: Browser;
   let pages: Running;
   const collector = createCollector();
+  const events = (): Sent[] => decodeReceived(collector.received).flatMap((body) => JSON.parse(body).events);
 
   beforeAll(async () => {
-    pages = await startPageServer({ '/shop/cart': snippetPage('/collect', `<p>${CANARY}</p>`) }, collector);
+    const page = snippetPage('/collect', `<p>${CANARY}</p>`);
+    pages = await startPageServer({ '/shop/cart': page, '/': page }, collector);
     browser = await launchChromium();
   });
 
@@ -44,23 +46,6 @@ describe.skipIf(!hasChromium)('script tag with a relative endpoint in Chromium',
     for (const { url } of collector.received) expect(url).toMatch(/^\/collect\?v=1&/);
     expect(decodeReceived(collector.received).join('\n')).toContain(CANARY);
     await page.close();
-  });
-});
-
-describe.skipIf(!hasChromium)('Lowlight.addCustomEvent and Lowlight.destroy in Chromium', () => {
-  let browser: Browser;
-  let pages: Running;
-  const collector = createCollector();
-  const events = (): Sent[] => decodeReceived(collector.received).flatMap((body) => JSON.parse(body).events);
-
-  beforeAll(async () => {
-    pages = await startPageServer({ '/': snippetPage('/collect', `<p>${CANARY}</p>`) }, collector);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await pages?.close();
   });
 
   it('sends a masked custom event, then destroy() ends the compression worker', async () => {
