@@ -74,7 +74,7 @@ describe('fetchTransport', () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
-  it.each([undefined, '', 'ftp://x.test/', 'javascript:alert(1)', 'data:,x', 'not a url', 'http://[', 42])(
+  it.each([undefined, '', 'ftp://x.test/', 'javascript:alert(1)', 'data:,x', 'mailto:a@b.test', 'http://[', 42])(
     'rejects endpoint %j, naming the option',
     (endpoint) => {
       expect(() => fetchTransport({ endpoint: endpoint as string })).toThrow(/\[lowlight\] transport: "endpoint" must be an http\(s\) URL or a path, got/);

@@ -62,17 +62,19 @@ function batchUrl(endpoint: string, { envelope, encoding, cipher }: OutgoingBatc
 }
 
 /**
- * An absolute http(s) URL, or a path (`/collect`, `//collect.example.com/b`, `./c`) that resolves to one
- * on any http(s) page. Anything else (`javascript:`, other schemes, an empty string) is a configuration error.
+ * An http(s) URL, absolute or relative to the page (`/collect`, `//collect.example.com/b`, `./c`). Anything
+ * else (`javascript:`, other schemes, an empty string) is a configuration error.
  */
 function validEndpoint(endpoint: unknown): string {
-  let valid = false;
+  let url: URL | undefined;
   try {
     // A stand-in base: the page's own location is read only when sending.
-    valid = typeof endpoint === 'string' && /^(https?:\/\/|[/.])/i.test(endpoint) && !!new URL(endpoint, 'http://x');
+    url = endpoint && typeof endpoint === 'string' ? new URL(endpoint, 'http://x') : undefined;
   } catch {
-    // Unparseable, e.g. "http://[".
+    url = undefined;
   }
-  if (!valid) throw new Error(`[lowlight] transport: "endpoint" must be an http(s) URL or a path, got ${JSON.stringify(endpoint)}`);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new Error(`[lowlight] transport: "endpoint" must be an http(s) URL or a path, got ${JSON.stringify(endpoint)}`);
+  }
   return endpoint as string;
 }
