@@ -360,7 +360,8 @@ function checkBundledUse({ id, ast }) {
     if (internal.has(propertyName(node, parent))) {
       throw new Error(`[lowlight build] ${id} uses "${propertyName(node, parent)}" as a property, a name the script-tag build mangles (scripts/trimRrweb.mjs)`);
     }
-    if (node.type === 'MemberExpression' && statics.has(node.property.name)) {
+    // Only on rrweb's record(): Lowlight's own recorder has an addCustomEvent of its own.
+    if (node.type === 'MemberExpression' && node.object.name === 'record' && statics.has(node.property.name)) {
       throw new Error(`[lowlight build] ${id} uses record.${node.property.name}, which scripts/trimRrweb.mjs drops`);
     }
     if (node.type === 'CallExpression' && node.callee.name === 'record') calls.push(node);

@@ -18,7 +18,7 @@ const RECORDED_PAGE = `<h1>Checkout</h1><p id="canary">${CANARY}</p>
 <section data-ll-mask><p>${MASKED_TEXT}</p></section>
 <form><input name="email" type="email"><input name="password" type="password"><input name="card" autocomplete="cc-number">
 <textarea name="notes"></textarea></form>
-<script>Lowlight.identify(${JSON.stringify(VISITOR)});</script>`;
+<script>Lowlight.identify(${JSON.stringify(VISITOR)}); Lowlight.addCustomEvent('checkout failed', { step: 'payment' });</script>`;
 
 type LowlightWindow = { __started: Promise<void>; Lowlight: { flush(): Promise<void> } };
 
@@ -114,6 +114,7 @@ describe.skipIf(!hasChromium)('replay viewer in Chromium', () => {
     for (const secret of [...Object.values(SECRETS), MASKED_TEXT]) expect(everything, secret).not.toContain(secret);
     expect(await page.locator('#timeline .marker.pageview').count()).toBeGreaterThanOrEqual(1);
     expect(await page.locator('#timeline .marker.identify').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('#timeline .marker.custom').getAttribute('title')).toBe('custom: checkout failed');
     expect(await page.locator('#pages li').count()).toBeGreaterThanOrEqual(1);
     // rrweb's iframe is sandboxed without scripts.
     expect(await page.locator('#player iframe').getAttribute('sandbox')).toBe('allow-same-origin');

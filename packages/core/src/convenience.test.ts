@@ -44,10 +44,19 @@ describe('convenience gate calls', () => {
     expect(getRecorder()!.getState()).toMatchObject({ status: 'recording', gate: 'open' });
   });
 
-  it('throws for a bad call before start() and saves nothing', () => {
-    expect(() => consent('no' as never)).toThrow(/"consent" must be one of granted, pending, denied, got "no"/);
-    expect(() => identify(undefined as never)).toThrow(/"id" must be a non-empty string/);
+  it('rejects a bad call before start(), without throwing at the call, and saves nothing', async () => {
+    await expect(consent('no' as never)).rejects.toThrow(/"consent" must be one of granted, pending, denied, got "no"/);
+    await expect(identify(undefined as never)).rejects.toThrow(/"id" must be a non-empty string/);
+    await expect(start(undefined as never)).rejects.toThrow('[lowlight] core: "options" must be an object, e.g. { endpoint: "/collect" }, got undefined');
+    await expect(start({ endpoint: 'javascript:alert(1)' })).rejects.toThrow(/"endpoint" must be an http\(s\) URL/);
     expect({ ...localStorage }).toEqual({});
+  });
+
+  it('rejects a bad call while recording, without throwing at the call', async () => {
+    await start({ transport: memoryTransport() });
+    await expect(consent('maybe' as never)).rejects.toThrow(/"consent" must be one of/);
+    await expect(identify('')).rejects.toThrow(/"id" must be a non-empty string/);
+    expect(getRecorder()!.getState().status).toBe('recording');
   });
 });
 
@@ -61,6 +70,15 @@ describe('start() options', () => {
     );
     await expect(start({ transport, endpoint: 'https://collect.example.com/batch' })).rejects.toThrow(/^\[lowlight\] core: "endpoint" cannot be used with "transport"/);
     expect(getRecorder()).toBe(before);
+  });
+
+  it('tells onError about a default transport failure once', async () => {
+    vi.stubGlobal('fetch', async () => new Response(null, { status: 400 }));
+    const onError = vi.fn();
+    await start({ endpoint: '/collect', compression: null, offlineQueue: null, onError });
+    await getRecorder()!.flush();
+    vi.unstubAllGlobals();
+    expect(onError.mock.calls.filter(([error]) => /answered 400/.test(error.message))).toHaveLength(1);
   });
 
   it('still takes recorder options and onError beside "transport"', async () => {

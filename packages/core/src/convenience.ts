@@ -1,7 +1,9 @@
 import { fetchTransport, type FetchTransportOptions } from '@lowlight/transport/fetch';
 import { purgeOfflineQueue, TRANSPORT_DEFAULTS, type Transport, type TransportStats } from '@lowlight/transport';
 import { createRecorder, type Recorder, type RecorderOptions } from './createRecorder';
+import { customEvent } from './customEvent';
 import { saveChoice, type Consent, type GateChange } from './gate';
+import { invalidOption } from './invalidOption';
 import type { Traits } from './identity';
 
 /**
@@ -9,7 +11,7 @@ import type { Traits } from './identity';
  * queue, `encrypt`), which apply when no `transport` is given.
  */
 export interface StartOptions extends Omit<RecorderOptions, 'transport'>, Omit<FetchTransportOptions, 'endpoint' | 'name' | 'destination'> {
-  /** Absolute http(s) URL the default transport POSTs batches to. Required unless `transport` is given. */
+  /** The http(s) URL the default transport POSTs batches to, absolute or a path such as `'/collect'`. Required unless `transport` is given. */
   endpoint?: string;
   /**
    * A transport to use instead of the default fetch transport. The default transport's options
@@ -37,7 +39,11 @@ let early: Array<(recorder: Recorder) => Promise<void>> = [];
 export async function start(options: StartOptions): Promise<void> {
   const status = current?.getState().status;
   if (status && status !== 'idle' && status !== 'stopped') return;
-  current = createDefaultRecorder(options);
+  const next = createDefaultRecorder(options);
+  // A recorder stopped earlier still holds its transport (retrying what is unsent): this one takes over.
+  // Not awaited, so a second start() in the same tick still sees the new recorder and does nothing.
+  void current?.destroy();
+  current = next;
   for (const call of early) void call(current);
   early = [];
   await current.start();
@@ -63,7 +69,7 @@ export type RecorderOrOptions =
  */
 export function createDefaultRecorder(options: StartOptions): Recorder {
   if (!options || typeof options !== 'object') {
-    throw new Error('[lowlight] start: pass an options object, e.g. start({ endpoint: "https://x.example/c" })');
+    invalidOption('options', 'an object, e.g. { endpoint: "/collect" }', options);
   }
   const unused = options.transport
     ? [...DEFAULT_TRANSPORT_ONLY, ...Object.keys(TRANSPORT_DEFAULTS)].filter((key) => options[key as keyof StartOptions] !== undefined)
@@ -71,13 +77,24 @@ export function createDefaultRecorder(options: StartOptions): Recorder {
   if (unused.length) {
     throw new Error(`[lowlight] core: "${unused.join('", "')}" cannot be used with "transport"; set these on that transport`);
   }
-  const transport = options.transport ?? fetchTransport(options as FetchTransportOptions);
+  // The recorder passes the default transport's failures to onError: the transport itself is not told.
+  const transport = options.transport ?? fetchTransport({ ...options, onError: undefined } as FetchTransportOptions);
   return createRecorder({ ...options, transport });
 }
 
 /** Stops recording and sends what was captured. Nothing recorded after it is sent. */
 export async function stop(): Promise<void> {
   await current?.stop();
+}
+
+/**
+ * Stops like `stop()`, then releases everything the recorder holds (listeners, timers, the compression
+ * worker, database connections); see `Recorder.destroy`. A later `start()` begins afresh.
+ */
+export async function destroy(): Promise<void> {
+  const recorder = current;
+  current = undefined;
+  await recorder?.destroy();
 }
 
 /** Resolves once every batch captured so far has been handed to the network. */
@@ -112,6 +129,17 @@ export function identify(id: string, traits?: Traits): Promise<void> {
 }
 
 /**
+ * Records an event of the site's own; see `Recorder.addCustomEvent`. Before `start()` nothing records, so it is
+ * dropped, but still checked: a bad tag or payload rejects.
+ *
+ * @example
+ * addCustomEvent('checkout failed', { step: 'payment', code: 'card_declined' });
+ */
+export async function addCustomEvent(tag: string, payload?: unknown): Promise<void> {
+  await (current ? current.addCustomEvent(tag, payload) : customEvent(tag, payload));
+}
+
+/**
  * Opts the visitor out on every page until `optIn()`; saved at once, even if `start()` is never called.
  * Deletes what is queued on the device and stops recording in the site's other tabs too.
  */
@@ -131,11 +159,11 @@ export function optIn(): Promise<void> {
  * a page that never records (an opt-out page): what earlier pages left, and what a
  * stopped recorder still retries.
  */
-function change(next: GateChange, call: (recorder: Recorder) => Promise<void>): Promise<void> {
+async function change(next: GateChange, call: (recorder: Recorder) => Promise<void>): Promise<void> {
   if (current && current.getState().status !== 'stopped') return call(current);
   saveChoice(next);
   early.push(call);
-  if (next.consent !== 'denied' && !next.optedOut) return Promise.resolve();
+  if (next.consent !== 'denied' && !next.optedOut) return;
   if (current) void call(current);
   return purgeOfflineQueue();
 }

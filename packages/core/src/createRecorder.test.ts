@@ -1,3 +1,6 @@
+import { createTransport } from '@lowlight/transport';
+import { fanOutTransport } from '@lowlight/transport/fan-out';
+import { fetchTransport } from '@lowlight/transport/fetch';
 import { memoryTransport } from '@lowlight/transport/memory';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { settle, typeInto } from '../../../test/support/recordDom';
@@ -185,6 +188,20 @@ describe('createRecorder', () => {
     await recorder.flush();
     expect(onError).toHaveBeenCalledWith(expect.any(TypeError));
     expect(transport.events().map((event) => event.type)).not.toContain(2);
+  });
+
+  it.each([
+    ['createTransport(options, send)', () => createTransport({ compression: null, offlineQueue: null }, async () => ({ status: 400 }))],
+    ['fetchTransport', () => fetchTransport({ endpoint: '/collect', compression: null, offlineQueue: null })],
+    ['fanOutTransport', () => fanOutTransport([memoryTransport(), createTransport({ compression: null, offlineQueue: null }, async () => ({ status: 400 }))])],
+  ])('tells onError about the failures of a custom transport: %s', async (_name, makeTransport) => {
+    vi.stubGlobal('fetch', async () => new Response(null, { status: 400 }));
+    const onError = vi.fn();
+    recorder = createRecorder({ transport: makeTransport(), onError });
+    await recorder.start();
+    await recorder.flush();
+    vi.unstubAllGlobals();
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('the server answered 400') }));
   });
 
   it.each([

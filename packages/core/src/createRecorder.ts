@@ -1,6 +1,7 @@
 import { createEventMasker, EventType, IncrementalSource, PRIVACY_LEVELS, type Detector, type PrivacyLevel, type RecordedEvent } from '@lowlight/mask';
 import { serializeEvent, type Transport, type TransportStats } from '@lowlight/transport';
 import { sessionStore } from './firstPartyStorage';
+import { customEvent } from './customEvent';
 import { CONSENT_KEY, createGate, OPT_OUT_KEY, type Consent, type GateChange, type GateOptions } from './gate';
 import { identifyEvent, type Traits } from './identity';
 import { invalidOption } from './invalidOption';
@@ -41,7 +42,10 @@ export interface RecorderOptions extends GateOptions {
   plugins?: readonly LowlightPlugin[];
   /** How often pointer moves, scrolls and inputs are recorded; see `SamplingOptions`. */
   sampling?: SamplingOptions;
-  /** Told about masking, plugin and transport failures. Lowlight never throws into the page after `start()`. */
+  /**
+   * Told about masking, plugin and transport failures (any transport made by `createTransport`, which the
+   * recorder hands this to in `open()`). Lowlight never throws into the page after `start()`.
+   */
   onError?: (error: Error) => void;
 }
 
@@ -72,10 +76,24 @@ export interface Recorder {
    * `lowlight/identify` event. Under `requireIdentity`, recording starts once the visitor is identified.
    */
   identify(id: string, traits?: Traits): Promise<void>;
+  /**
+   * Records an event of the site's own, e.g. `addCustomEvent('checkout failed', { step: 'payment' })`: a custom
+   * event (`type: 5`, `data: { tag, payload }`) on the replay's timeline. Masked like every event: the detectors
+   * run on the tag and on the payload's keys and strings. Dropped while nothing is recorded (the gate is closed,
+   * paused, stopped). Rejects for an empty tag or one starting with `lowlight/`, and for a payload that is not
+   * JSON (a cycle, a BigInt, a function) or longer than 8,192 characters of JSON with its tag.
+   */
+  addCustomEvent(tag: string, payload?: unknown): Promise<void>;
   /** The visitor opts out: recording stops at once like a denial, and stays off on every page until `optIn()`. */
   optOut(): Promise<void>;
   /** Undoes `optOut()`; every other gate still applies. */
   optIn(): Promise<void>;
+  /**
+   * Stops like `stop()`, then releases everything the recorder holds: its listeners, and its transport's
+   * timers, compression worker and database connection (`transport.close()`). A later `start()` takes
+   * what it needs afresh.
+   */
+  destroy(): Promise<void>;
   /** Adds a plugin; returns a function that removes it. */
   use(plugin: LowlightPlugin): () => void;
   /** The transport's counters: events sent, retried, dropped, queued and discarded. */
@@ -240,8 +258,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
     }
   }
 
-  /** A runtime change; a bad argument throws here, at the call. */
-  function change(next: GateChange): Promise<void> {
+  /** A runtime change; a bad argument rejects the call's promise. */
+  async function change(next: GateChange): Promise<void> {
     gate.apply(next);
     // A denial or an opt-out purges even when nothing is recording: an earlier page may have left batches queued.
     if (next.consent === 'denied' || next.optedOut) transport.discard();
@@ -261,7 +279,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
     }
     if (store.getState().status !== 'starting') return; // stopped, or the gate closed, while loading
     context = { sessionId: resolveSessionId(sessionStore()), pageviewId: randomId() };
-    transport.open({ ...context, policy: gate.policy(masker.level) });
+    transport.open({ ...context, policy: gate.policy(masker.level) }, report);
     store.setState({ status: 'recording', sessionId: context.sessionId });
     pageviewPending = true;
     mirror = record.mirror;
@@ -290,15 +308,23 @@ export function createRecorder(options: RecorderOptions): Recorder {
     context = undefined;
   }
 
+  async function stop(): Promise<void> {
+    const status = store.getState().status;
+    if (status === 'idle' || status === 'stopped') return;
+    store.setState({ status: 'stopped' });
+    unwatchChoices?.();
+    halt();
+    await transport.flush();
+  }
+
   return {
     start,
-    async stop() {
-      const status = store.getState().status;
-      if (status === 'idle' || status === 'stopped') return;
-      store.setState({ status: 'stopped' });
+    stop,
+    async destroy() {
+      await stop();
+      // Also when start() failed to load rrweb and left the recorder idle with its listener in place.
       unwatchChoices?.();
-      halt();
-      await transport.flush();
+      await transport.close?.();
     },
     pause() {
       if (store.getState().status !== 'recording') return;
@@ -310,9 +336,10 @@ export function createRecorder(options: RecorderOptions): Recorder {
       store.setState({ status: 'recording' });
       startRrweb();
     },
-    flush: () => transport.flush(),
+    flush: async () => transport.flush(),
     consent: (consent) => change({ consent }),
     identify: (id, traits) => change({ identity: { id, traits } }),
+    addCustomEvent: async (tag, payload) => capture(customEvent(tag, payload)),
     optOut: () => change({ optedOut: true }),
     optIn: () => change({ optedOut: false }),
     use: (plugin) => plugins.use(plugin),

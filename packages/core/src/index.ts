@@ -1,8 +1,9 @@
 export { createRecorder } from './createRecorder';
 export type { Recorder, RecorderOptions, SamplingOptions } from './createRecorder';
-export { consent, createDefaultRecorder, flush, getRecorder, identify, optIn, optOut, pause, resume, start, stats, stop } from './convenience';
+export { addCustomEvent, consent, createDefaultRecorder, destroy, flush, getRecorder, identify, optIn, optOut, pause, resume, start, stats, stop } from './convenience';
 export type { RecorderOrOptions, StartOptions } from './convenience';
 export type { Consent, GateOptions, GateState } from './gate';
+export { MAX_CUSTOM_EVENT_CHARS } from './customEvent';
 export { IDENTIFY_EVENT } from './identity';
 export type { Identity, Traits } from './identity';
 export type { LowlightPlugin, PluginContext } from './plugins';

@@ -191,6 +191,18 @@ describe('createEventMasker: detectors on every path', () => {
     expect((meta!.data as { href: string }).href).toBe('https://x.test/?token=***&page=1');
   });
 
+  it('masks a custom event payload’s keys as well as its strings, so the egress guard finds nothing more', () => {
+    const masker = createEventMasker();
+    const payload = { 'ann@example.org': { card: ['4111 1111 1111 1111', 7] }, plan: 'pro' };
+    const masked = masker.maskEvent({ type: EventType.Custom, data: { tag: 'note ann@example.org', payload }, timestamp: 1 });
+    const json = JSON.stringify(masked);
+    expect(masked!.data).toEqual({
+      tag: 'note ***************',
+      payload: { '***************': { card: ['**** **** **** ****', 7] }, plan: 'pro' },
+    });
+    expect(masker.guardJson(json)).toBe(json);
+  });
+
   it('keeps stylesheet text as CSS but masks an email inside it', async () => {
     const events = await recordDom('<style>.note::after { content: "ann@example.org"; color: red }</style><p>x</p>');
     const sent = maskedJson(events);

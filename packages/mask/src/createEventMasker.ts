@@ -180,13 +180,13 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     return relaxed ? text : detect(text);
   }
 
-  /** Masks every string inside a value (style diffs arrive as nested objects). */
-  function mapStrings(value: AttributeValue, mask: (text: string) => string): AttributeValue {
+  /** Masks every string inside a value (style diffs arrive as nested objects); with `keys`, object keys too. */
+  function mapStrings(value: AttributeValue, mask: (text: string) => string, keys?: boolean): AttributeValue {
     if (typeof value === 'string') return mask(value);
     if (value === null || typeof value !== 'object') return value;
     const result = (Array.isArray(value) ? [] : {}) as Record<string, unknown>;
     for (const key of Object.keys(value)) {
-      result[key] = mapStrings((value as Record<string, AttributeValue>)[key] ?? null, mask);
+      result[keys ? mask(key) : key] = mapStrings((value as Record<string, AttributeValue>)[key] ?? null, mask, keys);
     }
     return result as AttributeValue;
   }
@@ -468,8 +468,9 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
         data.href = scrubUrl(String(data.href ?? ''));
         return HANDLED.meta;
       case EventType.Custom:
-        // Written by code (Lowlight's own metadata or the site's), not page text: detectors apply.
-        data.payload = mapStrings(data.payload as AttributeValue, detect);
+        // Written by code (Lowlight's own metadata or the site's), not page text: detectors apply, to the
+        // payload's keys too, since a site may key by anything (`{ [email]: true }`).
+        data.payload = mapStrings(data.payload as AttributeValue, detect, true);
         data.tag = detect(String(data.tag ?? ''));
         return HANDLED.custom;
       case EventType.DomContentLoaded:

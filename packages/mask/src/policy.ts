@@ -145,10 +145,17 @@ export const MASKING_RULES: readonly MaskingRule[] = [
     relaxed: 'as is',
   },
   {
-    what: '`<script>` (JSON data blocks included), `<noscript>` and `<template>` content, HTML comments, inline event handlers, `<iframe srcdoc>` (the frame\'s document is recorded as nodes, under these rules), `<meta content>` except the viewport',
+    // The kept <meta> names are SAFE_META_NAMES (a test keeps them equal); no computed text here, so bundles drop this table.
+    what: '`<script>` (JSON data blocks included), `<noscript>` and `<template>` content, HTML comments, inline event handlers, `<iframe srcdoc>` (the frame\'s document is recorded as nodes, under these rules), `<meta content>`, except where `name` or `http-equiv` is `viewport`, `color-scheme`, `theme-color` or `content-type`',
     strict: 'never recorded',
     balanced: 'same',
     relaxed: 'same',
+  },
+  {
+    what: 'custom events: the tag and payload of `addCustomEvent(tag, payload)`, the id and traits of `identify(id, traits)`',
+    strict: 'detectors, on every string and every key of the payload',
+    balanced: 'same',
+    relaxed: 'as is',
   },
   {
     what: 'canvas pixels, font files, images as data',

@@ -26,6 +26,14 @@ export function nativeGzip(): Compressor | undefined {
   const waiting = new Map<number, (compressed?: ArrayBuffer) => void>();
   let nextId = 0;
 
+  /** Ends the worker; what is still waiting on it is compressed in the page. */
+  function release(next: null | undefined): void {
+    worker?.terminate();
+    worker = next;
+    for (const done of waiting.values()) done();
+    waiting.clear();
+  }
+
   function startWorker(): Worker | null {
     try {
       const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
@@ -35,12 +43,8 @@ export function nativeGzip(): Compressor | undefined {
         waiting.get(id)?.(compressed);
         waiting.delete(id);
       };
-      started.onerror = () => {
-        // Blocked by a policy, or broken: everything waiting, and everything after, is compressed in the page.
-        worker = null;
-        for (const done of waiting.values()) done();
-        waiting.clear();
-      };
+      // Blocked by a policy, or broken: everything waiting, and everything after, is compressed in the page.
+      started.onerror = () => release(null);
       return started;
     } catch {
       return null;
@@ -59,6 +63,7 @@ export function nativeGzip(): Compressor | undefined {
       worker.postMessage([id, data]);
       return result;
     },
+    close: () => release(undefined),
   };
 }
 

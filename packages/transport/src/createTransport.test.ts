@@ -134,6 +134,52 @@ describe('createTransport: retries', () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('answered 400') }));
   });
 
+  it('counts maxBatchBytes in UTF-16 code units of the JSON, as documented, not UTF-8 bytes', async () => {
+    const { attempts, send } = backend();
+    const transport = createTransport({ ...inMemory, maxBatchBytes: 100 }, send);
+    transport.open(session);
+    const accented = JSON.stringify({ timestamp: 1, text: 'é'.repeat(60) });
+    expect([accented.length, new TextEncoder().encode(accented).length]).toEqual([85, 145]);
+    transport.push(accented, 1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(attempts).toHaveLength(0);
+    transport.push(JSON.stringify({ timestamp: 2, text: 'x'.repeat(20) }), 2);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(attempts).toHaveLength(1);
+    expect(decode(attempts[0]!).events.map((event: { timestamp: number }) => event.timestamp)).toEqual([1, 2]);
+  });
+
+  it("tells the onError given to open() about failures, besides options.onError", async () => {
+    const onError = vi.fn();
+    const opener = vi.fn();
+    const transport = createTransport({ ...inMemory, onError }, backend(400, 400).send);
+    transport.open(session, opener);
+    push(transport, 1);
+    await transport.flush();
+    // A later pageview opened without one: only the transport's own handler is told.
+    transport.open({ ...session, pageviewId: 'c'.repeat(32) });
+    push(transport, 2);
+    await transport.flush();
+    expect(onError).toHaveBeenCalledTimes(2);
+    expect(opener).toHaveBeenCalledTimes(1);
+    expect(opener).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('answered 400') }));
+  });
+
+  it('close() sends what is buffered, then stops retrying and listening for the network', async () => {
+    const { attempts, send } = backend(200, 503);
+    const transport = createTransport({ ...inMemory, retryInitialMs: 60_000 }, send);
+    transport.open(session);
+    push(transport, 1);
+    await transport.flush();
+    push(transport, 2);
+    await transport.close!();
+    expect(attempts).toHaveLength(2);
+    expect(vi.getTimerCount()).toBe(0);
+    dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(attempts).toHaveLength(2);
+  });
+
   it('retries at once when the browser comes back online', async () => {
     const { attempts, send } = backend(new TypeError('offline'));
     const transport = createTransport({ ...inMemory, retryInitialMs: 60_000 }, send);
@@ -269,6 +315,21 @@ describe('createTransport: unload and encryption', () => {
     expect(attempts).toHaveLength(1);
     expect(attempts[0]).toMatchObject({ unloading: true, encoding: 'identity', envelope: { count: 2 } });
     expect(transport.stats().queued).toBe(3);
+  });
+
+  it('on unload sends a batch already compressed (waiting for a retry) as gzip, and only the unbatched events uncompressed', async () => {
+    const { attempts, send } = backend(503);
+    const transport = createTransport({ compression: fflateGzip, offlineQueue: null, retryInitialMs: 60_000 }, send);
+    transport.open(session);
+    push(transport, 1);
+    await transport.flush();
+    push(transport, 2);
+    void transport.flush({ unloading: true });
+    expect(attempts.slice(1).map((batch) => [batch.encoding, batch.unloading, numbers([batch])])).toEqual([
+      ['gzip', true, [1]],
+      ['identity', true, [2]],
+    ]);
+    transport.discard();
   });
 
   it('drops a batch whose encryption fails rather than sending it in clear', async () => {

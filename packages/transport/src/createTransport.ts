@@ -14,7 +14,11 @@ export interface TransportOptions {
   destination?: string;
   /** Send once this many events are buffered. Default 1000. */
   maxBatchEvents?: number;
-  /** Send once the buffered events' JSON reaches this many bytes. Default 1 MiB. */
+  /**
+   * Send once the buffered events' JSON reaches this size, counted in UTF-16 code units as `string.length`
+   * does (bytes for ASCII text; up to 3 bytes each once encoded as UTF-8), before compression. The event
+   * that reaches it is the batch's last. Default 1 MiB.
+   */
   maxBatchBytes?: number;
   /** Send buffered events at least this often, in ms. Default 5000. */
   flushIntervalMs?: number;
@@ -117,11 +121,15 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
   let compressor: Promise<Compressor | undefined> | undefined;
   let opened = false;
 
+  /** The recorder's error handler, given to `open()`. */
+  let opener: ((error: Error) => void) | undefined;
   const report = (error: unknown): void => {
-    try {
-      options.onError?.(error instanceof Error ? error : new Error(String(error)));
-    } catch {
-      // The page's own handler failed; nothing more to do without throwing into it.
+    for (const listener of [options.onError, opener]) {
+      try {
+        listener?.(error instanceof Error ? error : new Error(String(error)));
+      } catch {
+        // The page's own handler failed; nothing more to do without throwing into it.
+      }
     }
   };
 
@@ -297,11 +305,27 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
     }
   }
 
+  /** Stops every timer, and makes work already started queue and count nothing. */
+  function cancel(): void {
+    generation++;
+    clearTimeout(flushTimer);
+    clearTimeout(retryTimer);
+    flushTimer = retryTimer = undefined;
+  }
+
+  async function flush(flushOptions?: { unloading?: boolean }): Promise<void> {
+    if (flushOptions?.unloading) return sendOnUnload();
+    await batchBuffered();
+    // While a retry is pending the batches are queued for it: flushing never waits on a server that is down.
+    if (!retryTimer) await drain();
+  }
+
   return {
     name,
-    open(next) {
+    open(next, onError) {
       if (session) void batchBuffered();
       session = next;
+      opener = onError;
       seq = 0;
       if (opened) return;
       opened = true;
@@ -337,17 +361,9 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
       if (buffer.length >= limits.maxBatchEvents || bufferBytes >= limits.maxBatchBytes) void batchBuffered().then(drain);
       else flushTimer ??= setTimeout(() => void batchBuffered().then(drain), limits.flushIntervalMs);
     },
-    async flush(flushOptions) {
-      if (flushOptions?.unloading) return sendOnUnload();
-      await batchBuffered();
-      // While a retry is pending the batches are queued for it: flushing never waits on a server that is down.
-      if (!retryTimer) await drain();
-    },
+    flush,
     discard() {
-      generation++;
-      clearTimeout(flushTimer);
-      clearTimeout(retryTimer);
-      flushTimer = retryTimer = undefined;
+      cancel();
       stats.discarded += stats.queued;
       stats.queued = 0;
       buffer = [];
@@ -358,6 +374,14 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
       store?.clear().catch(report);
     },
     stats: () => ({ ...stats }),
+    async close() {
+      await flush();
+      cancel();
+      opened = false;
+      globalThis.removeEventListener?.('online', retryNow);
+      (await compressor)?.close?.();
+      store?.close?.();
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createTransport } from './createTransport';
 import { fanOutTransport } from './fan-out';
 import { memoryTransport } from './memory';
@@ -29,6 +29,19 @@ describe('fanOutTransport', () => {
     // Not yet everywhere: sent counts events every backend accepted.
     expect(transport.stats()).toMatchObject({ sent: 0, queued: 1 });
     transport.discard();
+  });
+
+  it("passes open()'s onError and close() on to every backend", async () => {
+    const failing = createTransport({ compression: null, offlineQueue: null }, async () => ({ status: 400 }));
+    const up = memoryTransport();
+    const transport = fanOutTransport([up, failing]);
+    const onError = vi.fn();
+    transport.open(session, onError);
+    transport.push(JSON.stringify({ type: 3, timestamp: 1 }), 1);
+    transport.push(JSON.stringify({ type: 3, timestamp: 2 }), 2);
+    await transport.close!();
+    expect(up.events()).toHaveLength(2);
+    expect(onError).toHaveBeenCalledTimes(1);
   });
 
   it('needs at least one transport', () => {

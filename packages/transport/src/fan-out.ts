@@ -15,10 +15,11 @@ export function fanOutTransport(transports: readonly Transport[]): Transport {
   }
   return {
     name: `lowlight/fan-out(${transports.map((transport) => transport.name).join(',')})`,
-    open: (session) => transports.forEach((transport) => transport.open(session)),
+    open: (session, onError) => transports.forEach((transport) => transport.open(session, onError)),
     push: (eventJson, timestamp) => transports.forEach((transport) => transport.push(eventJson, timestamp)),
     flush: async (options) => void (await Promise.all(transports.map((transport) => transport.flush(options)))),
     discard: () => transports.forEach((transport) => transport.discard()),
+    close: async () => void (await Promise.all(transports.map((transport) => transport.close?.()))),
     // Every event goes to each backend: sent means sent everywhere, and the worst backend sets the other counts.
     stats: () => {
       const all = transports.map((transport) => transport.stats());

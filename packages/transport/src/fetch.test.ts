@@ -74,8 +74,31 @@ describe('fetchTransport', () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
-  it.each([undefined, '', '/relative', 'ftp://x.test/', 'not a url'])('rejects endpoint %j, naming the option', (endpoint) => {
-    expect(() => fetchTransport({ endpoint: endpoint as string })).toThrow(/"endpoint" must be an absolute http\(s\) URL/);
+  it.each([undefined, '', 'ftp://x.test/', 'javascript:alert(1)', 'data:,x', 'mailto:a@b.test', 'http://[', 42])(
+    'rejects endpoint %j, naming the option',
+    (endpoint) => {
+      expect(() => fetchTransport({ endpoint: endpoint as string })).toThrow(/\[lowlight\] transport: "endpoint" must be an http\(s\) URL or a path, got/);
+    },
+  );
+
+  it('creates a transport with a relative endpoint where no page exists (server rendering)', () => {
+    vi.stubGlobal('location', undefined);
+    expect(() => fetchTransport({ endpoint: '/collect' })).not.toThrow();
+  });
+
+  it.each([
+    ['/collect', 'https://shop.test/collect'],
+    ['./c?k=1', 'https://shop.test/app/c?k=1'],
+    ['//collect.test/b', 'https://collect.test/b'],
+  ])('resolves endpoint %j against the page location when sending', async (endpoint, expected) => {
+    const fetchMock = stubFetch(async () => new Response(null, { status: 204 }));
+    const transport = fetchTransport({ endpoint, compression: null, offlineQueue: null });
+    // The page moves after the transport was made: sending uses where it is now.
+    vi.stubGlobal('location', new URL('https://shop.test/app/page?x=1'));
+    transport.open(session);
+    transport.push(JSON.stringify({ timestamp: 1 }), 1);
+    await transport.flush();
+    expect(fetchMock.mock.calls[0]![0]).toBe(`${expected}${expected.includes('?') ? '&' : '?'}v=1&sid=${session.sessionId}&pid=${session.pageviewId}&seq=0&enc=identity`);
   });
 });
 

@@ -3,7 +3,10 @@ import type { OutgoingBatch, Transport } from './types';
 
 /** Options of `fetchTransport`: its endpoint, and the shared `TransportOptions`. */
 export interface FetchTransportOptions extends TransportOptions {
-  /** Absolute http(s) URL that batches are POSTed to (see docs/protocol.md). */
+  /**
+   * The http(s) URL batches are POSTed to (see docs/protocol.md): absolute, or relative to the page
+   * (`'/collect'`, resolved against `location.href` at each send, so creating the transport needs no page).
+   */
   endpoint: string;
 }
 
@@ -22,11 +25,12 @@ export interface FetchTransportOptions extends TransportOptions {
  *
  * @example
  * fetchTransport({ endpoint: 'https://collect.example.com/v1/batch' })
+ * fetchTransport({ endpoint: '/collect' }) // first party: the page's own origin
  */
 export function fetchTransport(options: FetchTransportOptions): Transport {
   const endpoint = validEndpoint(options?.endpoint);
   return createTransport({ name: 'lowlight/fetch', ...options, destination: endpoint }, async (batch) => {
-    const url = batchUrl(endpoint, batch);
+    const url = batchUrl(new URL(endpoint, globalThis.location?.href).href, batch);
     if (batch.unloading && !('keepalive' in Request.prototype)) {
       if (navigator.sendBeacon(url, new Blob([batch.body as BlobPart], { type: 'text/plain' }))) return { status: 202 };
       throw new Error('[lowlight] transport: sendBeacon refused');
@@ -58,15 +62,20 @@ function batchUrl(endpoint: string, { envelope, encoding, cipher }: OutgoingBatc
   return endpoint + (endpoint.includes('?') ? '&' : '?') + params;
 }
 
+/**
+ * An http(s) URL, absolute or relative to the page (`/collect`, `//collect.example.com/b`, `./c`). Anything
+ * else (`javascript:`, other schemes, an empty string) is a configuration error.
+ */
 function validEndpoint(endpoint: unknown): string {
   let url: URL | undefined;
   try {
-    url = typeof endpoint === 'string' ? new URL(endpoint) : undefined;
+    // A stand-in base: the page's own location is read only when sending.
+    url = endpoint && typeof endpoint === 'string' ? new URL(endpoint, 'http://x') : undefined;
   } catch {
     url = undefined;
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new Error(`[lowlight] transport: "endpoint" must be an absolute http(s) URL, got ${JSON.stringify(endpoint)}`);
+    throw new Error(`[lowlight] transport: "endpoint" must be an http(s) URL or a path, got ${JSON.stringify(endpoint)}`);
   }
   return endpoint as string;
 }

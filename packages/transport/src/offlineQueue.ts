@@ -18,6 +18,8 @@ export interface OfflineQueue {
   all(): Promise<QueuedBatch[]>;
   /** Deletes every transport's batches, the database included: see `purgeOfflineQueue()`. */
   clear(): Promise<void>;
+  /** Closes its connection to the storage; a later call opens it again. */
+  close?(): void;
 }
 
 const DATABASE = 'lowlight';
@@ -88,5 +90,10 @@ export function indexedDbQueue(): OfflineQueue | undefined {
     remove: async (key) => void (await settle((await store('readwrite')).delete(key))),
     all: async () => ((await settle((await store('readonly')).getAll())) as QueuedBatch[]).sort((a, b) => a.queuedAt - b.queuedAt),
     clear: purgeOfflineQueue,
+    close() {
+      // Runs after every request already waiting for the connection: IndexedDB closes once their transactions end.
+      database?.then((open) => open.close(), () => {});
+      database = undefined;
+    },
   };
 }

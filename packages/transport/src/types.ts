@@ -68,6 +68,8 @@ export interface Compressor {
   readonly encoding: Exclude<ContentEncoding, 'identity'>;
   /** Resolves to the compressed bytes. */
   compress(data: Uint8Array): Promise<Uint8Array>;
+  /** Releases what it holds (the native compressor's worker); a later `compress` starts afresh. */
+  close?(): void;
 }
 
 /** Encrypts a compressed batch body, binding it to its envelope. */
@@ -99,8 +101,12 @@ export interface TransportStats {
 export interface Transport {
   /** Name for reports and stats, e.g. `'lowlight/fetch'`. */
   readonly name: string;
-  /** Starts a pageview's stream, and sends what earlier pages of the site left queued. Nothing is stored before it. */
-  open(session: SessionInfo): void;
+  /**
+   * Starts a pageview's stream, and sends what earlier pages of the site left queued. Nothing is stored before it.
+   * `onError`, the recorder's, is told about this transport's failures from then on, besides the transport's own
+   * `onError` option: a recorder hears about a transport it was given, however that transport was made.
+   */
+  open(session: SessionInfo, onError?: (error: Error) => void): void;
   /**
    * Queues one event, already masked and serialized to JSON by the recorder,
    * with its timestamp (ms since the epoch). Never throws.
@@ -116,4 +122,10 @@ export interface Transport {
   discard(): void;
   /** Counters, for monitoring. */
   stats(): TransportStats;
+  /**
+   * Hands what is buffered to the network like `flush()`, then releases everything the transport holds:
+   * timers, its `online` listener, the compression worker and the offline queue's database connection.
+   * Batches not yet accepted stay in the offline queue for the next page. A later `open()` takes them again.
+   */
+  close?(): Promise<void>;
 }

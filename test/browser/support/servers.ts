@@ -27,9 +27,13 @@ export async function startCollector(options?: { privateKey?: string }) {
   return { ...(await listen(server)), collector };
 }
 
-/** Serves test pages (path → HTML) and the built script-tag files from @lowlight/core (`/lowlight.iife.js` and its add-ons). */
-export async function startPageServer(pages: Record<string, string>) {
+/**
+ * Serves test pages (path → HTML) and the built script-tag files from @lowlight/core (`/lowlight.iife.js` and its add-ons);
+ * with `collector`, also that collector's routes (`/collect`) on the pages' own origin, as a first-party setup does.
+ */
+export async function startPageServer(pages: Record<string, string>, collector?: ReturnType<typeof createCollector>) {
   const server = createServer(async (request, response) => {
+    if (await collector?.handle(request, response)) return;
     const path = new URL(request.url ?? '/', 'http://pages.invalid').pathname;
     if (/^\/lowlight[a-z-]*\.iife\.js$/.test(path)) {
       response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(await readFile(resolve(root, `packages/core/dist${path}`)));
