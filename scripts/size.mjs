@@ -49,8 +49,8 @@ export const ENTRIES = [
         createRecorder({ transport: fetchTransport({ endpoint: '/collect' }) }).start();`),
   },
   // The adapters on their own: React/Vue and the core they wrap are the app's anyway.
-  { name: '@lowlight/react (react, @lowlight/core external)', measure: 'gzip', budget: 800, code: () => bundled(`export * from '@lowlight/react';`, ['react', '@lowlight/core']) },
-  { name: '@lowlight/vue (vue, @lowlight/core external)', measure: 'gzip', budget: 750, code: () => bundled(`export * from '@lowlight/vue';`, ['vue', '@lowlight/core']) },
+  { name: '@lowlight/react (react, @lowlight/core external)', measure: 'gzip', budget: 950, code: () => bundled(`export * from '@lowlight/react';`, ['react', '@lowlight/core']) },
+  { name: '@lowlight/vue (vue, @lowlight/core external)', measure: 'gzip', budget: 900, code: () => bundled(`export * from '@lowlight/vue';`, ['vue', '@lowlight/core']) },
 ];
 
 /** Every entry's size, in the unit its budget counts. */
