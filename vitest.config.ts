@@ -70,6 +70,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One Chromium at a time on a 2-core machine keeps timings honest.
           fileParallelism: false,
+          // Concurrent cases (the leak corpus's pages) share one Chromium, three tabs at a time.
+          maxConcurrency: 3,
         },
       },
     ],

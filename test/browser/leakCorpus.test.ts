@@ -98,7 +98,8 @@ describe.skipIf(!hasChromium)('leak corpus through the script-tag bundle in Chro
     expect(CORPUS.length).toBeGreaterThanOrEqual(60);
   });
 
-  it.each(CORPUS)('$name: $mechanism', async (leakPage) => {
+  // Pages run a few at a time, each in its own browser context: most of a page's time is waiting on the network.
+  it.concurrent.each(CORPUS)('$name: $mechanism', async (leakPage) => {
     const context = await browser.newContext();
     const page = await context.newPage();
     try {
