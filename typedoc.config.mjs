@@ -28,6 +28,9 @@ export default {
   validation: { notExported: true, invalidLink: true, notDocumented: true },
   // TypeDoc checks documentation only for the packages named here (by default the root's, which is private).
   packagesRequiringDocumentation: packages.map(({ manifest }) => manifest.name),
+  // Source links name the public repository, not whatever remote a clone happens to have (CI clones a local path).
+  disableGit: true,
+  sourceLinkTemplate: 'https://github.com/lowlight-dev/lowlight/blob/main/{path}#L{line}',
   treatWarningsAsErrors: true,
   logLevel: 'Warn',
 };

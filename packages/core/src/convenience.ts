@@ -54,11 +54,13 @@ export type RecorderOrOptions =
   | {
       /** A recorder from `createRecorder()`; creating one touches no browser global, so it is safe on the server. */
       recorder: Recorder;
+      /** Not with `recorder`. */
       options?: never;
     }
   | {
       /** `start()`'s options, e.g. `{ endpoint }`: the binding creates the recorder, once, with `createDefaultRecorder()`. */
       options: StartOptions;
+      /** Not with `options`. */
       recorder?: never;
     };
 

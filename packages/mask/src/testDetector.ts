@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Detector } from './types';
 
+/** What `testDetector` checks a detector against. */
 export interface DetectorCases {
   /** Values the detector must mask, alone and anywhere inside random text. */
   detects: readonly string[];

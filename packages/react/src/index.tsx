@@ -1,6 +1,6 @@
 'use client';
 // The directive makes the provider a client component, so a Next.js App Router layout (a server component) can render it.
-import { createContext, createElement, useContext, useEffect, useState, useSyncExternalStore, type HTMLAttributes, type JSX, type ReactNode } from 'react';
+import { createContext, createElement, useContext, useEffect, useState, useSyncExternalStore, type HTMLAttributes, type JSX, type ReactElement, type ReactNode } from 'react';
 import { createDefaultRecorder, type Recorder, type RecorderOrOptions, type RecorderState } from '@lowlight/core';
 
 export * from '@lowlight/core';
@@ -71,7 +71,10 @@ export interface MarkProps extends HTMLAttributes<HTMLElement> {
   as?: keyof JSX.IntrinsicElements;
 }
 
-function markComponent(mark: object, displayName: string) {
+function markComponent(mark: object, displayName: string): ((props: MarkProps) => ReactElement) & {
+  /** The name React DevTools show. */
+  displayName: string;
+} {
   const Mark = ({ as = 'div', ...props }: MarkProps) => createElement(as, { ...props, ...mark });
   Mark.displayName = displayName;
   return Mark;

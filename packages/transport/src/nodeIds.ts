@@ -9,7 +9,9 @@
 
 /** An rrweb event, as far as node ids are concerned. */
 export interface EventWithNodes {
+  /** rrweb's event type: 2 is a full snapshot, 3 an incremental one. */
   type: number;
+  /** The event's payload, where serialized nodes and mutations sit. */
   data?: unknown;
 }
 

@@ -3,7 +3,9 @@ import type { SessionInfo, Transport } from './types';
 
 /** What a conformance run needs: a fresh transport, and the events its backend has received so far, decoded. */
 export interface TransportUnderTest {
+  /** The transport to put through the suite, not yet opened. */
   transport: Transport;
+  /** Every event its backend has received so far, decoded, in the order received. */
   received(): Promise<unknown[]>;
 }
 

@@ -5,6 +5,7 @@ export * from '@lowlight/core';
 
 const RECORDER_KEY: InjectionKey<Recorder> = Symbol('lowlight');
 
+/** Options of `createLowlight`: a recorder or the options to make one, and whether it starts by itself. */
 export type LowlightVueOptions = RecorderOrOptions & {
   /** Start recording when the app is installed in a browser, and stop when it unmounts. Default true. */
   autoStart?: boolean;
