@@ -173,16 +173,19 @@ function subresourceIntegrity(loader) {
 }
 
 /**
- * Method names of Lowlight's own internal objects (the masker, the privacy gate, the plugin pipeline, the masker's
- * node tree), which the script-tag build's minifier shortens as it does rrweb's. The IIFE exposes only the calls of
- * `window.Lowlight`; these objects never leave it, and no option, plugin, detector or transport a page passes in is
- * read by one of these names (none is a member of a public option or plugin type), so renaming them is safe.
+ * Property names of Lowlight's own internal objects (the masker, the privacy gate, the plugin pipeline, the masker's
+ * node tree, the recorder's state store), which the script-tag build's minifier shortens as it does rrweb's. The IIFE
+ * exposes only the calls of `window.Lowlight`; these objects never leave it, and no option, plugin, detector or
+ * transport a page passes in is read by one of these names (none is a member of a public option or plugin type).
  */
 export const LOWLIGHT_INTERNAL_PROPERTIES = [
   'maskEvent', 'maskText', 'maskUrl', 'guardJson', 'inlineRunOf', // createEventMasker
+  'fullSnapshot', 'nothing', // createEventMasker's fields handled per event kind
+  'maxGroups', 'minDigits', 'maxDigits', 'maxEdge', // the digit-group shapes of the phone and card detectors
   'changesEvents', 'notify', // createPluginPipeline
-  'decide', 'withdrawn', // createGate
-  'effective', 'setOwn', 'collect', // createNodeTree
+  'decide', 'withdrawn', 'identityRequired', 'optedOut', // createGate and its inputs
+  'effective', 'setOwn', 'collect', 'parents', // createNodeTree
+  'getState', 'setState', 'subscribe', // createStore (the recorder itself stays inside the IIFE)
 ];
 
 /**
