@@ -6,7 +6,7 @@ import { builtinModules } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
-import { RRWEB_INTERNAL_PROPERTIES, trimRrweb } from './trimRrweb.mjs';
+import { RRWEB_INTERNAL_PROPERTIES, RRWEB_SHARED_PROPERTIES, trimRrweb } from './trimRrweb.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
@@ -190,7 +190,8 @@ export const LOWLIGHT_INTERNAL_PROPERTIES = [
 
 /**
  * Fails the build if a bundled dependency (rrweb) uses one of Lowlight's internal property names, which the minifier
- * would rename there too, or if the bundle names one in a string, where the minifier would not rename it.
+ * would rename there too, or if the bundle names one (or a shared rrweb one) in a string, where the minifier would not
+ * rename it.
  */
 function checkLowlightInternalProperties() {
   return {
@@ -202,7 +203,7 @@ function checkLowlightInternalProperties() {
       return null;
     },
     renderChunk(code) {
-      const quoted = LOWLIGHT_INTERNAL_PROPERTIES.find((name) => new RegExp(`["'\`]${name}["'\`]`).test(code));
+      const quoted = [...LOWLIGHT_INTERNAL_PROPERTIES, ...RRWEB_SHARED_PROPERTIES].find((name) => new RegExp(`["'\`]${name}["'\`]`).test(code));
       if (quoted) throw new Error(`[lowlight build] "${quoted}" is read by a computed key: remove it from LOWLIGHT_INTERNAL_PROPERTIES`);
       return null;
     },
@@ -228,7 +229,7 @@ export async function scriptTagConfig({ input, file, name, loader }) {
       terser({
         ecma: 2020,
         compress: { passes: 2 },
-        mangle: { properties: { regex: new RegExp(`^(?:${[...RRWEB_INTERNAL_PROPERTIES, ...LOWLIGHT_INTERNAL_PROPERTIES].join('|')})$`) } },
+        mangle: { properties: { regex: new RegExp(`^(?:${[...RRWEB_INTERNAL_PROPERTIES, ...RRWEB_SHARED_PROPERTIES, ...LOWLIGHT_INTERNAL_PROPERTIES].join('|')})$`) } },
         format: { comments: false },
       }),
       subresourceIntegrity(loader),
