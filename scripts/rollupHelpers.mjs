@@ -6,7 +6,7 @@ import { builtinModules } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
-import { RRWEB_INTERNAL_PROPERTIES, trimRrweb } from './trimRrweb.mjs';
+import { RRWEB_INTERNAL_PROPERTIES, RRWEB_SHARED_PROPERTIES, trimRrweb } from './trimRrweb.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
@@ -173,6 +173,44 @@ function subresourceIntegrity(loader) {
 }
 
 /**
+ * Property names of Lowlight's own internal objects (the masker, the privacy gate, the plugin pipeline, the masker's
+ * node tree, the recorder's state store), which the script-tag build's minifier shortens as it does rrweb's. The IIFE
+ * exposes only the calls of `window.Lowlight`; these objects never leave it, and no option, plugin, detector or
+ * transport a page passes in is read by one of these names (none is a member of a public option or plugin type).
+ */
+export const LOWLIGHT_INTERNAL_PROPERTIES = [
+  'maskEvent', 'maskText', 'maskUrl', 'guardJson', 'inlineRunOf', // createEventMasker
+  'fullSnapshot', 'nothing', // createEventMasker's fields handled per event kind
+  'maxGroups', 'minDigits', 'maxDigits', 'maxEdge', // the digit-group shapes of the phone and card detectors
+  'changesEvents', 'notify', // createPluginPipeline
+  'decide', 'withdrawn', 'identityRequired', 'optedOut', // createGate and its inputs
+  'effective', 'setOwn', 'collect', 'parents', // createNodeTree
+  'getState', 'setState', 'subscribe', // createStore (the recorder itself stays inside the IIFE)
+];
+
+/**
+ * Fails the build if a bundled dependency (rrweb) uses one of Lowlight's internal property names, which the minifier
+ * would rename there too, or if the bundle names one (or a shared rrweb one) in a string, where the minifier would not
+ * rename it.
+ */
+function checkLowlightInternalProperties() {
+  return {
+    name: 'lowlight-internal-properties',
+    transform(code, id) {
+      if (!id.includes('node_modules')) return null;
+      const used = LOWLIGHT_INTERNAL_PROPERTIES.find((name) => new RegExp(`\\.${name}\\b|\\b${name}\\s*[:(]`).test(code));
+      if (used) throw new Error(`[lowlight build] ${id} uses "${used}", a name the script-tag build mangles: remove it from LOWLIGHT_INTERNAL_PROPERTIES`);
+      return null;
+    },
+    renderChunk(code) {
+      const quoted = [...LOWLIGHT_INTERNAL_PROPERTIES, ...RRWEB_SHARED_PROPERTIES].find((name) => new RegExp(`["'\`]${name}["'\`]`).test(code));
+      if (quoted) throw new Error(`[lowlight build] "${quoted}" is read by a computed key: remove it from LOWLIGHT_INTERNAL_PROPERTIES`);
+      return null;
+    },
+  };
+}
+
+/**
  * A script-tag build: one minified IIFE exposing `name` on `window`, with its `.sri` hash beside it.
  * `lowlight.iife.js` holds core, the default maskers and the default transport as `window.Lowlight`;
  * opt-in features ship as separate add-ons so they cost the main file nothing.
@@ -187,10 +225,11 @@ export async function scriptTagConfig({ input, file, name, loader }) {
       trimRrweb(),
       nodeResolve({ browser: true }),
       esbuild({ target: 'es2020', define: define(true), tsconfig: join(root, 'tsconfig.base.json') }),
+      checkLowlightInternalProperties(),
       terser({
         ecma: 2020,
         compress: { passes: 2 },
-        mangle: { properties: { regex: new RegExp(`^(?:${RRWEB_INTERNAL_PROPERTIES.join('|')})$`) } },
+        mangle: { properties: { regex: new RegExp(`^(?:${[...RRWEB_INTERNAL_PROPERTIES, ...RRWEB_SHARED_PROPERTIES, ...LOWLIGHT_INTERNAL_PROPERTIES].join('|')})$`) } },
         format: { comments: false },
       }),
       subresourceIntegrity(loader),

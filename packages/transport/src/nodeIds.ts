@@ -41,35 +41,40 @@ export function serializeEvent(event: EventWithNodes): string {
   const data = event.data as NodeData;
   // Unset for the moment of JSON.stringify, which leaves undefined members out, and put back after: rrweb keeps
   // these nodes as its own record of the page, and copying a 10k-node tree would cost more than serializing it.
-  let previous = -1;
-  const hide = (node: WireNode): void => {
-    if (node.id === ++previous) node.id = undefined;
-    else previous = node.id!;
-    node.childNodes?.forEach(hide);
+  // Owner, key and value of each unset member, so exactly what was there goes back.
+  const hidden: unknown[] = [];
+  const hide = (owner: object, key: string): void => {
+    hidden.push(owner, key, (owner as Record<string, unknown>)[key]);
+    (owner as Record<string, unknown>)[key] = undefined;
   };
-  const carriesNodes = event.type === 2 || (event.type === 3 && data.source === 0);
-  if (carriesNodes) {
-    if (data.node) hide(data.node);
+  let previous = -1;
+  const hideIds = (node: WireNode): void => {
+    if (node.id === ++previous) hide(node, 'id');
+    else previous = node.id!;
+    node.childNodes?.forEach(hideIds);
+  };
+  if (event.type === 2 || (event.type === 3 && data.source === 0)) {
+    if (data.node) hideIds(data.node);
     let parentId: number | undefined;
     let lastAdded: number | undefined;
     for (const add of data.adds ?? []) {
       const id = add.node.id;
-      hide(add.node);
-      if (add.nextId === lastAdded) add.nextId = undefined;
-      if (add.parentId === parentId) add.parentId = undefined;
+      hideIds(add.node);
+      if (add.nextId === lastAdded) hide(add, 'nextId');
+      if (add.parentId === parentId) hide(add, 'parentId');
       else parentId = add.parentId;
       lastAdded = id;
     }
     parentId = undefined;
     for (const removed of data.removes ?? []) {
-      if (removed.parentId === parentId) removed.parentId = undefined;
+      if (removed.parentId === parentId) hide(removed, 'parentId');
       else parentId = removed.parentId;
     }
   }
   try {
     return JSON.stringify(event);
   } finally {
-    if (carriesNodes) restoreNodeIds(event);
+    for (let i = 0; i < hidden.length; i += 3) (hidden[i] as Record<string, unknown>)[hidden[i + 1] as string] = hidden[i + 2];
   }
 }
 
