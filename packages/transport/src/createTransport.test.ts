@@ -207,6 +207,36 @@ describe('createTransport: retries', () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('full') }));
   });
 
+  it('never counts the batch being sent as dropped for the caps: it may yet be delivered', async () => {
+    const accepted: number[] = [];
+    let answerFirst!: (result: SendResult) => void;
+    const send = vi.fn(async (batch: OutgoingBatch): Promise<SendResult> => {
+      // The first attempt hangs until the test answers it; the queue fills meanwhile.
+      if (send.mock.calls.length === 1) await new Promise<SendResult>((resolve) => (answerFirst = resolve));
+      accepted.push(...numbers([batch]));
+      return { status: 200 };
+    });
+    const transport = createTransport({ ...inMemory, maxQueueBytes: 500 }, send); // about two batches
+    transport.open(session);
+    push(transport, 0);
+    void transport.flush();
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    for (let n = 1; n < 6; n++) {
+      push(transport, n);
+      void transport.flush(); // cuts and queues the batch; its drain waits behind the first answer
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    expect(transport.stats().dropped).toBeGreaterThan(0);
+    answerFirst({ status: 200 });
+    await vi.waitFor(() => expect(transport.stats().queued).toBe(0));
+    await transport.flush();
+    const { sent, dropped } = transport.stats();
+    expect(accepted).toContain(0);
+    expect(sent).toBe(accepted.length);
+    expect(sent + dropped).toBe(6);
+    expect(dropped).toBeGreaterThan(0);
+  });
+
   it('drops batches older than the age cap', async () => {
     const { send } = backend(...Array<number>(100).fill(503));
     const transport = createTransport({ ...inMemory, maxQueueAgeMs: 60_000, retryInitialMs: 10_000, retryMaxMs: 10_000 }, send);

@@ -114,6 +114,8 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
   /** Batches are encoded one after another, so they enter the queue in order. */
   let encoding: Promise<unknown> = Promise.resolve();
   let draining: Promise<void> | undefined;
+  /** The batch `drain` is sending now: never dropped for the caps while its answer may still be a delivery. */
+  let inFlight: QueuedBatch | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let failuresInARow = 0;
   /** Bumped by discard(): work started before it must not queue or count anything. */
@@ -194,11 +196,15 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
     enforceCaps();
   }
 
-  /** Keeps the queue within its byte and age caps by dropping the oldest batches. */
+  /**
+   * Keeps the queue within its byte and age caps by dropping the oldest batches. The batch being sent stays until
+   * its answer: it may be delivered, and then it was not lost.
+   */
   function enforceCaps(): void {
     const now = Date.now();
-    while (queue.length && (queueBytes > limits.maxQueueBytes || now - queue[0]!.queuedAt > limits.maxQueueAgeMs)) {
-      settle(queue[0]!, 'the offline queue is full, or the batch is too old');
+    for (let i = 0; i < queue.length && (queueBytes > limits.maxQueueBytes || now - queue[i]!.queuedAt > limits.maxQueueAgeMs); ) {
+      if (queue[i] === inFlight) i++;
+      else settle(queue[i]!, 'the offline queue is full, or the batch is too old');
     }
   }
 
@@ -238,11 +244,13 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
         const batch = queue[0]!;
         const started = generation;
         let result: SendResult | undefined;
+        inFlight = batch;
         try {
           result = await send({ ...batch, unloading: false });
         } catch (error) {
           report(error);
         }
+        inFlight = undefined;
         if (started !== generation) return;
         if (result && result.status >= 200 && result.status < 300) {
           failuresInARow = 0;

@@ -91,7 +91,10 @@ export function testMetadataStore(name: string, open: () => Promise<MetadataStor
         expect(await store.getProjectByKey(project.ingestKey)).toEqual(project);
         expect(await store.getProjectByKey('x'.repeat(32))).toBeNull();
         expect(await store.getProject('missing')).toBeNull();
-        expect((await store.listProjects()).map((p) => p.name)).toEqual(['Shop', 'Blog']);
+        // Oldest first; two projects made in the same millisecond may come in either order.
+        const listed = await store.listProjects();
+        expect(listed.map((p) => p.name).sort()).toEqual(['Blog', 'Shop']);
+        expect(listed.map((p) => p.createdAt)).toEqual(listed.map((p) => p.createdAt).sort((a, b) => a - b));
       });
 
       it('revokes a key once and changes retention', async () => {
