@@ -203,6 +203,14 @@ describe('createEventMasker: detectors on every path', () => {
     expect(masker.guardJson(json)).toBe(json);
   });
 
+  it('drops functions from a custom event payload, so an own toJSON cannot hand JSON.stringify an unmasked value', () => {
+    const masker = createEventMasker();
+    const payload = { note: 'ok', toJSON: () => ({ note: 'ann@example.org' }), nested: { toJSON: () => 'bob@example.org' } };
+    const json = JSON.stringify(masker.maskEvent({ type: EventType.Custom, data: { tag: 't', payload }, timestamp: 1 }));
+    expect(json).not.toMatch(/example\.org/);
+    expect(JSON.parse(json).data.payload).toEqual({ note: 'ok', toJSON: null, nested: { toJSON: null } });
+  });
+
   it('keeps stylesheet text as CSS but masks an email inside it', async () => {
     const events = await recordDom('<style>.note::after { content: "ann@example.org"; color: red }</style><p>x</p>');
     const sent = maskedJson(events);
