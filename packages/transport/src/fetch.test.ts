@@ -88,9 +88,11 @@ describe('fetchTransport', () => {
 
   it.each([
     ['/collect', 'https://shop.test/collect'],
-    ['./c?k=1', 'https://shop.test/app/c?k=1'],
+    // Against the origin only: the page's path (/app/…) may hold what masking hides from the recording.
+    ['./c?k=1', 'https://shop.test/c?k=1'],
+    ['?k=1', 'https://shop.test/?k=1'],
     ['//collect.test/b', 'https://collect.test/b'],
-  ])('resolves endpoint %j against the page location when sending', async (endpoint, expected) => {
+  ])("resolves endpoint %j against the page's origin when sending", async (endpoint, expected) => {
     const fetchMock = stubFetch(async () => new Response(null, { status: 204 }));
     const transport = fetchTransport({ endpoint, compression: null, offlineQueue: null });
     // The page moves after the transport was made: sending uses where it is now.

@@ -5,7 +5,8 @@ import type { OutgoingBatch, Transport } from './types';
 export interface FetchTransportOptions extends TransportOptions {
   /**
    * The http(s) URL batches are POSTed to (see docs/protocol.md): absolute, or relative to the page
-   * (`'/collect'`, resolved against `location.href` at each send, so creating the transport needs no page).
+   * (`'/collect'`), resolved against the page's origin at each send, so creating the transport needs no page.
+   * Never against its path, which may hold what masking hides from the recording.
    */
   endpoint: string;
 }
@@ -30,7 +31,7 @@ export interface FetchTransportOptions extends TransportOptions {
 export function fetchTransport(options: FetchTransportOptions): Transport {
   const endpoint = validEndpoint(options?.endpoint);
   return createTransport({ name: 'lowlight/fetch', ...options, destination: endpoint }, async (batch) => {
-    const url = batchUrl(new URL(endpoint, globalThis.location?.href).href, batch);
+    const url = batchUrl(new URL(endpoint, globalThis.location?.origin).href, batch);
     if (batch.unloading && !('keepalive' in Request.prototype)) {
       if (navigator.sendBeacon(url, new Blob([batch.body as BlobPart], { type: 'text/plain' }))) return { status: 202 };
       throw new Error('[lowlight] transport: sendBeacon refused');
