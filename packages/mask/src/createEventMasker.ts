@@ -183,8 +183,9 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
   /** Masks every string inside a value (style diffs arrive as nested objects); with `keys`, object keys too. */
   function mapStrings(value: AttributeValue, mask: (text: string) => string, keys?: boolean): AttributeValue {
     if (typeof value === 'string') return mask(value);
-    // A function would reach JSON.stringify unmasked: an own `toJSON` returns whatever its closure holds.
-    if (value === null || typeof value !== 'object') return typeof value === 'function' ? null : value;
+    // A function would reach JSON.stringify unmasked (an own `toJSON` returns whatever its closure holds): left
+    // out, as JSON leaves functions out.
+    if (value === null || typeof value !== 'object') return typeof value === 'function' ? (undefined as unknown as AttributeValue) : value;
     const result = (Array.isArray(value) ? [] : {}) as Record<string, unknown>;
     for (const key of Object.keys(value)) {
       result[keys ? mask(key) : key] = mapStrings((value as Record<string, AttributeValue>)[key] ?? null, mask, keys);
