@@ -8,5 +8,5 @@ export const SPLIT_MARKUP = [
   '<div>Card <span><b>4111</b> 1111</span> <strong>1111 <u>1111</u></strong></div>',
 ];
 
-/** Any piece of the values above. */
-export const SPLIT_SECRETS = /4111|alice|example\.com|leak@/;
+/** Any piece of the values above. A card piece counts only standing alone, so a timestamp such as …1174111 is no leak. */
+export const SPLIT_SECRETS = /(?<!\d)4111(?!\d)|41111111|alice|example\.com|leak@/;

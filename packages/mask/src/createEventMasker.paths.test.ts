@@ -57,7 +57,7 @@ describe('createEventMasker: the value attribute outside form fields', () => {
        <object><param name="p" value="param-value-secret"></object><output value="output-value-secret"></output>`,
       (doc) => doc.querySelector('data')!.setAttribute('value', 'data-value-changed'),
     );
-    for (const level of LEVELS) expect(maskedJson(events, { level })).not.toMatch(/value-secret|value-changed|4711|0\.61|"37"/);
+    for (const level of LEVELS) expect(maskedJson(events, { level })).not.toMatch(/value-secret|value-changed|(?<!\d)4711(?!\d)|0\.61|"37"/);
   });
 
   it('keeps the label of an input button, and records a value the site opted in', async () => {
