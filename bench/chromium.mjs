@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { importSource } from './importSource.mjs';
 
-const { restoreNodeIds } = await importSource('transport/src/nodeIds.ts');
+const { batchEvents } = await importSource('transport/src/wire.ts');
 
 export const ORIGIN = 'https://bench.lowlight.test';
 export const ENDPOINT = `${ORIGIN}/collect`;
@@ -19,8 +19,8 @@ export function launch() {
 /**
  * A fresh context and page serving `html` at ORIGIN/, with a collector at ENDPOINT that answers
  * `collector.status` (204 by default; 503 simulates a collector that is down). Every batch it
- * receives is kept in `collector.batches` as `{ enc, wire, json, sent }`: bytes on the wire, the batch as
- * rrweb's JSON (ids restored), and the bytes of JSON as sent.
+ * receives is kept in `collector.batches` as `{ enc, wire, json, sent }`: bytes on the wire, the batch's events
+ * as rrweb's own JSON (what the wire leaves out put back, no envelope), and the bytes of JSON as sent.
  */
 export async function openPage(browser, html, { clock } = {}) {
   const context = await browser.newContext();
@@ -32,10 +32,10 @@ export async function openPage(browser, html, { clock } = {}) {
     if (collector.status < 300) {
       const body = request.postDataBuffer() ?? Buffer.alloc(0);
       const enc = new URL(request.url()).searchParams.get('enc');
-      const batch = JSON.parse((enc === 'gzip' ? gunzipSync(body) : body).toString('utf8'));
-      // The denominator is rrweb's own JSON: node ids the SDK left out on the wire go back in.
-      batch.events.forEach(restoreNodeIds);
-      collector.batches.push({ enc, wire: body.length, json: JSON.stringify(batch), sent: enc === 'gzip' ? gunzipSync(body).length : body.length });
+      const sent = enc === 'gzip' ? gunzipSync(body) : body;
+      // The denominator is rrweb's own event JSON: what the SDK left out on the wire (node ids, timestamps) goes back in.
+      const events = batchEvents(JSON.parse(sent.toString('utf8')));
+      collector.batches.push({ enc, wire: body.length, json: JSON.stringify(events), sent: sent.length });
     }
     return route.fulfill({ status: collector.status, body: '' });
   });

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
+import { batchBody, serializeEvent } from '@lowlight/transport';
 
 const root = resolve(import.meta.dirname, '..');
 const bin = join(root, 'packages/server/bin/lowlight-server.js');
@@ -47,13 +48,14 @@ function pageviewBatches(now, later) {
   const first = [
     { type: 4, timestamp: now, data: { href: 'https://shop.example/checkout', width: 1280, height: 800 } },
     fullSnapshot(now + 1, 600),
-    { type: 5, timestamp: now + 2, data: { tag: 'lowlight/pageview', payload: { url: 'https://shop.example/checkout', title: 'Checkout', referrer: '', viewport: { width: 1280, height: 800 }, browser: 'Chrome 150', os: 'Linux', trigger: 'load' } } },
+    { type: 5, timestamp: now + 2, data: { tag: 'lowlight/pageview', payload: { url: 'https://shop.example/checkout', title: 'Checkout', referrer: '', viewport: { width: 1280, height: 800 }, browser: 'Chrome 150', os: 'Linux', trigger: 'load', policy: 'lowlight/1;level=balanced;dnt=1;gpc=1;consent=default;identity=optional;sample=1' } } },
   ];
   batches.push(first);
   for (let b = 0; b < later; b += 1) batches.push(Array.from({ length: 60 }, (_, i) => incremental(now + 1000 * (b + 1) + i * 10, i)));
   return batches.map((events, seq) => {
-    const json = JSON.stringify({ v: 1, sid, pid, seq, start: events[0].timestamp, end: events.at(-1).timestamp, count: events.length, policy: 'lowlight/1;level=balanced;dnt=1;gpc=1;consent=default;identity=optional;sample=1', events });
-    return { query: `v=1&sid=${sid}&pid=${pid}&seq=${seq}&enc=gzip`, body: gzipSync(json), raw: json.length };
+    // As the SDK writes it (docs/protocol.md, version 2).
+    const json = batchBody(events.map(serializeEvent), events.map((event) => event.timestamp));
+    return { query: `v=2&sid=${sid}&pid=${pid}&seq=${seq}&enc=gzip`, body: gzipSync(json), raw: json.length };
   });
 }
 

@@ -150,12 +150,14 @@ export const RRWEB_INTERNAL_PROPERTIES = [
   'loadListener', 'addIframe', 'attachIframe', 'shadowDoms', 'addShadowRoot', 'observeAttachShadow', 'patchAttachShadow',
   'restoreHandlers', 'unattachedDoc', 'addedSet', 'movedSet', 'droppedSet', 'movedMap', 'mapRemoves',
   'removesSubTreeCache', 'attributeMap', 'processMutations', 'processMutation', 'genAdds', 'genTextAreaValueMutation',
-  'needsMask', 'cssCaptured',
+  'needsMask', 'cssCaptured', 'trackStylesheetInLinkElement', 'patchRootIdOnNode', 'addLoadListener', 'inOtherBuffer',
+  'generateId', 'unfreeze', 'frozen', 'nodeMap', 'crossOriginIframeRootIdMap', 'iframes', 'handleMessage', 'styleDiff', '_unchangedStyles',
 ];
 
 // rrweb internal names Lowlight's own code also uses, only on rrweb's objects: keys of its one record() call
-// (checked against PASSED_OPTIONS) and `record.mirror`. Shortened on both sides, as neither object leaves the bundle.
-export const RRWEB_SHARED_PROPERTIES = ['blockSelector', 'slimDOMOptions', 'errorHandler', 'mirror'];
+// (checked against PASSED_OPTIONS), `record.mirror` and the mirror's lookups. Shortened on both sides, as neither
+// object leaves the bundle.
+export const RRWEB_SHARED_PROPERTIES = ['blockSelector', 'slimDOMOptions', 'errorHandler', 'mirror', 'getId', 'getNode'];
 
 // MutationBuffer.init copies its options by a list of names; written out as assignments, every
 // internal property above is read only by name, so the minifier can shorten it.

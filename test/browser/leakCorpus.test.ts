@@ -123,7 +123,7 @@ describe.skipIf(!hasChromium)('leak corpus through the script-tag bundle in Chro
       const wire = [...batches, JSON.stringify(mine.map(({ url, headers }) => ({ url, headers })))].join('\n');
       const stored = await dumpStorage(page);
       // A value split across nodes is a leak when the replay shows it whole.
-      const replay = await replayedText(browser, pages.url, batches);
+      const replay = await replayedText(browser, pages.url, mine);
       const leaks = leakPage.secrets.filter((secret) =>
         secretForms(secret).some((form) => containsForm(wire, form) || containsForm(stored, form) || containsForm(replay, form)),
       );

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from './support/chromium';
 import { createCollector } from './support/collector.mjs';
 import { decodeReceived, snippetPage, startPageServer, type Running } from './support/servers';
+import { batchEvents } from '../../packages/transport/src/wire';
 
 const CANARY = 'CANARY-first-party-5c2e';
 
@@ -24,7 +25,7 @@ describe.skipIf(!hasChromium)('script tag in Chromium: relative endpoint, addCus
   let browser: Browser;
   let pages: Running;
   const collector = createCollector();
-  const events = (): Sent[] => decodeReceived(collector.received).flatMap((body) => JSON.parse(body).events);
+  const events = (): Sent[] => decodeReceived(collector.received).flatMap((body) => batchEvents(JSON.parse(body)));
 
   beforeAll(async () => {
     const page = snippetPage('/collect', `<p>${CANARY}</p>`);
@@ -43,7 +44,7 @@ describe.skipIf(!hasChromium)('script tag in Chromium: relative endpoint, addCus
     await page.evaluate(() => (window as unknown as LowlightWindow).__started);
     await page.evaluate(() => (window as unknown as LowlightWindow).Lowlight.flush());
     expect(collector.received.length).toBeGreaterThan(0);
-    for (const { url } of collector.received) expect(url).toMatch(/^\/collect\?v=1&/);
+    for (const { url } of collector.received) expect(url).toMatch(/^\/collect\?v=2&/);
     expect(decodeReceived(collector.received).join('\n')).toContain(CANARY);
     await page.close();
   });

@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)('transport fault injection in Chromium', () => {
     const endpoint = `${collector.url}/collect`;
     pages = await startPageServer({
       '/': snippetPage(endpoint, '<main id="main"></main>', START_OPTIONS, NUMBERING_HEAD),
-      '/bounded': snippetPage(endpoint, '<main id="main"></main>', `${START_OPTIONS}, maxQueueBytes: 4000`, NUMBERING_HEAD),
+      '/bounded': snippetPage(endpoint, '<main id="main"></main>', `${START_OPTIONS}, maxQueueBytes: 1500`, NUMBERING_HEAD),
       // Nothing on a timer: only the page being hidden, or the network coming back, can send in time.
       '/patient': snippetPage(endpoint, '<main id="main"></main>', `${START_OPTIONS}, flushIntervalMs: 60000, retryInitialMs: 60000, retryMaxMs: 60000`, NUMBERING_HEAD),
     });

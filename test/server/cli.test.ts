@@ -32,7 +32,7 @@ describe('lowlight-server command line', () => {
 
     const batch = firstBatch({ visitorId: 'cli-visitor' });
     const first = encodeBatch(batch);
-    // What fetchTransport does: the endpoint, then ?v=1&sid=…
+    // What fetchTransport does: the endpoint, then ?v=2&sid=…
     expect((await request(`${endpoint}?${first.query}`, { body: first.body, headers: { origin: 'https://shop.example' } })).status).toBe(204);
     expect(await server.stop()).toBe(0);
 

@@ -38,7 +38,7 @@ async function listenerBalance(run: () => Promise<void>): Promise<Map<string, nu
 function trackedCompressor(): Compressor & { closed: number } {
   return {
     encoding: 'gzip',
-    compress: async (data) => data,
+    compress: async (json) => new TextEncoder().encode(json),
     closed: 0,
     close() {
       this.closed++;

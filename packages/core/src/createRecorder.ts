@@ -149,7 +149,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
   let teardown: Array<() => void> = [];
   /** Removes the listener for other tabs' choices: registered by start(), removed by stop(). */
   let unwatchChoices: (() => void) | undefined;
-  let context: { sessionId: string; pageviewId: string } | undefined;
+  let context: { sessionId: string; pageviewId: string; policy: string } | undefined;
 
   let pageviewPending = false;
   /** The URL of the current pageview; a change means a single-page-app navigation. */
@@ -165,7 +165,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
     // click after React Router's handler pushed), and the pageview should carry the title of the route's render.
     if (!pageviewPending && location.href !== pageUrl && (event.data as { source?: number }).source === IncrementalSource.Mutation) {
       pageUrl = location.href;
-      capture(pageviewEvent(window, masker, 'navigation'));
+      capture(pageviewEvent(window, masker, 'navigation', context!.policy));
     }
     const isFirstSnapshot = pageviewPending && event.type === EventType.FullSnapshot;
     const masked = masker.maskEvent(event);
@@ -177,7 +177,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
       // rrweb snapshots once the document is parsed; by then the title and layout are final.
       pageviewPending = false;
       pageUrl = location.href;
-      capture(pageviewEvent(window, masker, 'load'));
+      capture(pageviewEvent(window, masker, 'load', context!.policy));
       const identity = gate.identity();
       if (identity) capture(identifyEvent(identity));
     }
@@ -278,8 +278,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
       throw error;
     }
     if (store.getState().status !== 'starting') return; // stopped, or the gate closed, while loading
-    context = { sessionId: resolveSessionId(sessionStore()), pageviewId: randomId() };
-    transport.open({ ...context, policy: gate.policy(masker.level) }, report);
+    context = { sessionId: resolveSessionId(sessionStore()), pageviewId: randomId(), policy: gate.policy(masker.level) };
+    transport.open(context, report);
     store.setState({ status: 'recording', sessionId: context.sessionId });
     pageviewPending = true;
     mirror = record.mirror;

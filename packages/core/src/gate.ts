@@ -113,7 +113,7 @@ export interface Gate {
   identity(): Identity | undefined;
   /** The visitor denied consent or opted out, on this page or an earlier one. */
   withdrawn(): boolean;
-  /** The policy string each batch's envelope carries; see the README's "Privacy gates". */
+  /** The policy string each pageview event (and each batch's envelope, for adapters) carries; see docs/protocol.md. */
   policy(level: PrivacyLevel): string;
 }
 

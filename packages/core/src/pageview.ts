@@ -25,10 +25,12 @@ export interface PageviewPayload {
   os: string;
   /** Why this pageview started: a page load, or a history change in a single-page app. */
   trigger: 'load' | 'navigation';
+  /** The privacy rules the pageview is recorded under (docs/protocol.md, `policy`). */
+  policy: string;
 }
 
 /** Pageview metadata, already masked: URL and referrer scrubbed, title masked as page text. */
-export function pageviewEvent(win: Window, masker: EventMasker, trigger: PageviewPayload['trigger']): RecordedEvent {
+export function pageviewEvent(win: Window, masker: EventMasker, trigger: PageviewPayload['trigger'], policy: string): RecordedEvent {
   const { browser, os } = coarseEnvironment(win.navigator.userAgent);
   const payload: PageviewPayload = {
     url: masker.maskUrl(win.location.href),
@@ -38,6 +40,7 @@ export function pageviewEvent(win: Window, masker: EventMasker, trigger: Pagevie
     browser,
     os,
     trigger,
+    policy,
   };
   return { type: EventType.Custom, data: { tag: PAGEVIEW_EVENT, payload }, timestamp: Date.now() };
 }

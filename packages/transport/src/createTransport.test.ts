@@ -6,12 +6,15 @@ import { fflateGzip } from './fflate';
 import { indexedDbQueue } from './offlineQueue';
 import { testSession as session, testTransport } from './testTransport';
 import type { OutgoingBatch, SendResult } from './types';
+import { batchEvents, serializeEvent, type BatchBody } from './wire';
 
 const event = (n: number) => ({ type: 3, data: { n }, timestamp: 1000 + n });
 const push = (transport: ReturnType<typeof createTransport>, ...ns: number[]) => {
-  for (const n of ns) transport.push(JSON.stringify(event(n)), event(n).timestamp);
+  for (const n of ns) transport.push(serializeEvent(event(n)), event(n).timestamp);
 };
-const decode = (batch: OutgoingBatch) => JSON.parse(new TextDecoder().decode(batch.encoding === 'gzip' ? gunzipSync(batch.body) : batch.body));
+/** The body as sent, parsed. */
+const body = (batch: OutgoingBatch) => JSON.parse(new TextDecoder().decode(batch.encoding === 'gzip' ? gunzipSync(batch.body) : batch.body));
+const decode = (batch: OutgoingBatch) => ({ events: batchEvents(body(batch) as BatchBody<ReturnType<typeof event>>) });
 const numbers = (batches: OutgoingBatch[]) => batches.flatMap((batch) => decode(batch).events.map((e: { data: { n: number } }) => e.data.n));
 
 /** A backend that answers each attempt with the next status (then 200), recording what it accepted. */
@@ -46,7 +49,7 @@ describe('createTransport: batching', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('sends after the flush interval, with the envelope the protocol describes', async () => {
+  it('sends after the flush interval, with the body and envelope the protocol describes', async () => {
     const { accepted, send } = backend();
     const transport = createTransport({ ...inMemory, flushIntervalMs: 1000 }, send);
     transport.open(session);
@@ -54,10 +57,28 @@ describe('createTransport: batching', () => {
     await vi.advanceTimersByTimeAsync(999);
     expect(send).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
-    expect(decode(accepted[0]!)).toEqual({
-      v: 1, sid: session.sessionId, pid: session.pageviewId, seq: 0, start: 1001, end: 1002, count: 2, policy: session.policy,
-      events: [event(1), event(2)],
+    expect(body(accepted[0]!)).toEqual({ v: 2, t: [1001, 1], events: [{ type: 3, data: { n: 1 } }, { type: 3, data: { n: 2 } }] });
+    expect(decode(accepted[0]!).events).toEqual([event(1), event(2)]);
+    expect(accepted[0]!.envelope).toEqual({
+      v: 2, sid: session.sessionId, pid: session.pageviewId, seq: 0, start: 1001, end: 1002, count: 2, policy: session.policy,
     });
+  });
+
+  it('by default sends every 30 s, or sooner once 32 KiB of events wait', async () => {
+    const { accepted, send } = backend();
+    const transport = createTransport(inMemory, send);
+    transport.open(session);
+    push(transport, 1);
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(send).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(numbers(accepted)).toEqual([1]);
+    push(transport, 2);
+    const large = { type: 3, data: { blob: 'x'.repeat(32 * 1024) }, timestamp: 3 };
+    transport.push(serializeEvent(large), large.timestamp);
+    push(transport, 4);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(accepted.map((batch) => batch.envelope.count)).toEqual([1, 2]);
   });
 
   it('cuts batches by event count and by bytes, numbered in order', async () => {
@@ -216,7 +237,7 @@ describe('createTransport: retries', () => {
       accepted.push(...numbers([batch]));
       return { status: 200 };
     });
-    const transport = createTransport({ ...inMemory, maxQueueBytes: 500 }, send); // about two batches
+    const transport = createTransport({ ...inMemory, maxQueueBytes: 120 }, send); // about two batches
     transport.open(session);
     push(transport, 0);
     void transport.flush();
@@ -335,7 +356,7 @@ describe('createTransport: offline queue', () => {
 describe('createTransport: unload and encryption', () => {
   it('on unload calls send at once, uncompressed, within the keepalive budget; the rest waits in the queue', () => {
     const { attempts, send } = backend();
-    const transport = createTransport({ compression: fflateGzip, offlineQueue: null }, send);
+    const transport = createTransport({ compression: fflateGzip, offlineQueue: null, maxBatchBytes: 1024 * 1024 }, send);
     transport.open(session);
     for (let n = 0; n < 3; n++) {
       const large = { timestamp: n, blob: 'x'.repeat(25_000) };

@@ -1,5 +1,6 @@
 import { autoGzip } from './compression';
 import { indexedDbQueue, type OfflineQueue, type QueuedBatch } from './offlineQueue';
+import { batchBody } from './wire';
 import type { BatchEnvelope, Compressor, Encryptor, Send, SendResult, SessionInfo, Transport, TransportStats } from './types';
 
 /** The shared policy of every transport: batching, compression, encryption, retries and the offline queue. */
@@ -17,10 +18,15 @@ export interface TransportOptions {
   /**
    * Send once the buffered events' JSON reaches this size, counted in UTF-16 code units as `string.length`
    * does (bytes for ASCII text; up to 3 bytes each once encoded as UTF-8), before compression. The event
-   * that reaches it is the batch's last. Default 1 MiB.
+   * that reaches it is the batch's last. Default 32 KiB: big enough to compress well, small enough that what
+   * is buffered when the page unloads fits the browser's keepalive budget uncompressed.
    */
   maxBatchBytes?: number;
-  /** Send buffered events at least this often, in ms. Default 5000. */
+  /**
+   * Send buffered events at least this often, in ms, counted from the batch's first event. Default 30000:
+   * each batch compresses on its own, so a few larger batches cost far fewer bytes than many small ones
+   * (docs/benchmarks.md). A page that is hidden or closed sends at once whatever the age.
+   */
   flushIntervalMs?: number;
   /**
    * How batch bodies are compressed. Default: native gzip (in a worker where
@@ -53,9 +59,9 @@ export const TRANSPORT_DEFAULTS = {
   /** See `TransportOptions.maxBatchEvents`. */
   maxBatchEvents: 1000,
   /** See `TransportOptions.maxBatchBytes`. */
-  maxBatchBytes: 1024 * 1024,
+  maxBatchBytes: 32 * 1024,
   /** See `TransportOptions.flushIntervalMs`. */
-  flushIntervalMs: 5000,
+  flushIntervalMs: 30_000,
   /** See `TransportOptions.maxQueueBytes`. */
   maxQueueBytes: 5 * 1024 * 1024,
   /** See `TransportOptions.maxQueueAgeMs`. */
@@ -143,7 +149,7 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
     const events = buffer.splice(0, upTo);
     const times = stamps.splice(0, upTo);
     const envelope: BatchEnvelope = {
-      v: 1,
+      v: 2,
       sid: session.sessionId,
       pid: session.pageviewId,
       seq: seq++,
@@ -153,28 +159,33 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
       policy: session.policy,
     };
     bufferBytes = buffer.reduce((total, json) => total + json.length, 0);
-    return { envelope, json: `${JSON.stringify(envelope).slice(0, -1)},"events":[${events.join(',')}]}` };
+    return { envelope, json: batchBody(events, times) };
   }
 
   /** This transport's own part of the offline queue, which other transports' batches share. */
   const queueKey = `${hash(`${name} ${options.destination} ${options.encrypt?.cipher}`)}/`;
   const keyOf = ({ sid, pid, seq: n }: BatchEnvelope): string => `${queueKey}${sid}/${pid}/${n}`;
+  const queued = (envelope: BatchEnvelope, body: Uint8Array, encoding: QueuedBatch['encoding']): QueuedBatch => ({
+    key: keyOf(envelope),
+    envelope,
+    body,
+    encoding,
+    queuedAt: Date.now(),
+  });
 
   /** Compresses, then encrypts if asked. Encryption that fails drops the batch: it never goes out in clear. */
   async function encode({ envelope, json }: { envelope: BatchEnvelope; json: string }): Promise<QueuedBatch | undefined> {
-    let body = new TextEncoder().encode(json);
-    let contentEncoding: QueuedBatch['encoding'] = 'identity';
     compressor ??= options.compression === undefined ? autoGzip().catch(() => undefined) : Promise.resolve(options.compression ?? undefined);
     const chosen = await compressor;
-    if (chosen) {
-      try {
-        body = (await chosen.compress(body)) as Uint8Array<ArrayBuffer>;
-        contentEncoding = chosen.encoding;
-      } catch (error) {
-        report(error);
-      }
+    let compressed: Uint8Array | undefined;
+    try {
+      compressed = await chosen?.compress(json);
+    } catch (error) {
+      // Sent uncompressed instead.
+      report(error);
     }
-    const batch: QueuedBatch = { key: keyOf(envelope), envelope, body, encoding: contentEncoding, queuedAt: Date.now() };
+    const body = compressed ?? utf8(json);
+    const batch = queued(envelope, body, compressed ? chosen!.encoding : 'identity');
     if (options.encrypt) {
       try {
         batch.body = await options.encrypt.encrypt(body, envelope);
@@ -297,17 +308,12 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
     // An encrypted stream never sends in clear: its buffer goes the asynchronous way, best effort.
     if (options.encrypt) return void batchBuffered();
     while (buffer.length && session) {
-      // As many events as fit the budget (an envelope is about 200 bytes); once nothing fits, the rest as one batch.
+      // As many events as fit the budget (the body's frame and first timestamp, then per event its JSON, a comma
+      // and its gap in `t`); once nothing fits, the rest as one batch.
       let count = 0;
-      for (let size = 200; count < buffer.length && size + buffer[count]!.length < budget; count++) size += buffer[count]!.length + 1;
+      for (let size = 64; count < buffer.length && size + buffer[count]!.length + 8 < budget; count++) size += buffer[count]!.length + 8;
       const cutBatch = cut(count || buffer.length)!;
-      const batch: QueuedBatch = {
-        key: keyOf(cutBatch.envelope),
-        envelope: cutBatch.envelope,
-        body: new TextEncoder().encode(cutBatch.json),
-        encoding: 'identity',
-        queuedAt: Date.now(),
-      };
+      const batch = queued(cutBatch.envelope, utf8(cutBatch.json), 'identity');
       enqueue(batch);
       if (batch.body.byteLength <= budget) sendNow(batch);
     }
@@ -392,6 +398,8 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
     },
   };
 }
+
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 /** FNV-1a, in base 36: a short, stable queue key that does not show the endpoint in IndexedDB. */
 function hash(text: string): string {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchTransport, retryAfterMs } from './fetch';
 import { testSession as session, testTransport } from './testTransport';
+import { batchEvents } from './wire';
 
 function stubFetch(impl: (url: string, init: RequestInit) => Promise<Response>) {
   const fetchMock = vi.fn(impl);
@@ -16,7 +17,7 @@ testTransport('fetchTransport', () => {
   });
   return {
     transport: fetchTransport({ endpoint: 'https://collect.test/batch', compression: null, offlineQueue: null }),
-    received: async () => bodies.flatMap((body) => JSON.parse(body).events),
+    received: async () => bodies.flatMap((body) => batchEvents(JSON.parse(body))),
   };
 });
 
@@ -30,7 +31,7 @@ describe('fetchTransport', () => {
     transport.push(JSON.stringify({ timestamp: 5 }), 5);
     await transport.flush();
     const [url, init] = fetchMock.mock.calls[0]!;
-    expect(url).toBe(`https://collect.test/batch?project=7&v=1&sid=${session.sessionId}&pid=${session.pageviewId}&seq=0&enc=identity`);
+    expect(url).toBe(`https://collect.test/batch?project=7&v=2&sid=${session.sessionId}&pid=${session.pageviewId}&seq=0&enc=identity`);
     expect(init).toMatchObject({
       method: 'POST',
       referrerPolicy: 'no-referrer',
@@ -100,7 +101,7 @@ describe('fetchTransport', () => {
     transport.open(session);
     transport.push(JSON.stringify({ timestamp: 1 }), 1);
     await transport.flush();
-    expect(fetchMock.mock.calls[0]![0]).toBe(`${expected}${expected.includes('?') ? '&' : '?'}v=1&sid=${session.sessionId}&pid=${session.pageviewId}&seq=0&enc=identity`);
+    expect(fetchMock.mock.calls[0]![0]).toBe(`${expected}${expected.includes('?') ? '&' : '?'}v=2&sid=${session.sessionId}&pid=${session.pageviewId}&seq=0&enc=identity`);
   });
 });
 

@@ -41,7 +41,6 @@ export function fetchTransport(options: FetchTransportOptions): Transport {
       body: batch.body as BodyInit,
       headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
       credentials: 'omit',
-      mode: 'cors',
       referrerPolicy: 'no-referrer',
       // Only on unload: a normal send cut off by navigation stays in the offline queue, while keepalive
       // requests share a 64 KiB per-page budget that the unload path needs.

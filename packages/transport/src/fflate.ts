@@ -1,4 +1,4 @@
-import { gzip, gzipSync } from 'fflate';
+import { gzip, gzipSync, strToU8 } from 'fflate';
 import type { Compressor } from './types';
 
 /**
@@ -8,8 +8,9 @@ import type { Compressor } from './types';
  */
 export const fflateGzip: Compressor = {
   encoding: 'gzip',
-  compress: (data) =>
+  compress: (json) =>
     new Promise((resolve) => {
+      const data = strToU8(json);
       gzip(data, { level: 6 }, (error, result) => resolve(error ? gzipSync(data, { level: 6 }) : result));
     }),
 };

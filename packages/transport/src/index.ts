@@ -15,5 +15,5 @@ export type {
   Transport,
   TransportStats,
 } from './types';
-export { restoreNodeIds, serializeEvent } from './nodeIds';
-export type { EventWithNodes } from './nodeIds';
+export { batchBody, batchEvents, serializeEvent } from './wire';
+export type { BatchBody, EventWithNodes } from './wire';

@@ -1,10 +1,13 @@
 import { createTransport, type TransportOptions } from './createTransport';
 import type { OutgoingBatch, Transport } from './types';
+import { batchEvents, type BatchBody } from './wire';
+
+type SentEvent = ReturnType<MemoryTransport['events']>[number];
 
 export interface MemoryTransport extends Transport {
   /** Every batch sent so far, in order. Bodies are uncompressed JSON. */
   readonly batches: readonly OutgoingBatch[];
-  /** Every event sent so far, decoded, in order. */
+  /** Every event sent so far, decoded as rrweb's (timestamps and node ids put back), in order. */
   events(): Array<{
     /** The rrweb event type. */
     type: number;
@@ -29,6 +32,6 @@ export function memoryTransport(options: Omit<TransportOptions, 'compression' | 
   const decoder = new TextDecoder();
   return Object.assign(transport, {
     batches,
-    events: () => batches.flatMap((batch) => JSON.parse(decoder.decode(batch.body)).events),
+    events: () => batches.flatMap((batch) => batchEvents(JSON.parse(decoder.decode(batch.body)) as BatchBody<SentEvent>)),
   });
 }

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionInfo, Transport } from './types';
+import { serializeEvent } from './wire';
 
 /** What a conformance run needs: a fresh transport, and the events its backend has received so far, decoded. */
 export interface TransportUnderTest {
   /** The transport to put through the suite, not yet opened. */
   transport: Transport;
-  /** Every event its backend has received so far, decoded, in the order received. */
+  /** Every event its backend has received so far, in the order received: each body parsed and read with `batchEvents`. */
   received(): Promise<unknown[]>;
 }
 
@@ -30,7 +31,7 @@ export function testTransport(name: string, create: () => TransportUnderTest | P
     afterEach(() => subject.transport.discard());
 
     it('delivers every pushed event once, in order, by flush()', async () => {
-      for (let n = 0; n < 25; n++) subject.transport.push(JSON.stringify(event(n)), event(n).timestamp);
+      for (let n = 0; n < 25; n++) subject.transport.push(serializeEvent(event(n)), event(n).timestamp);
       await subject.transport.flush();
       expect(await subject.received()).toEqual(Array.from({ length: 25 }, (_, n) => event(n)));
       expect(subject.transport.stats()).toMatchObject({ sent: 25, queued: 0, dropped: 0 });
@@ -42,7 +43,7 @@ export function testTransport(name: string, create: () => TransportUnderTest | P
     });
 
     it('sends nothing pushed before discard()', async () => {
-      subject.transport.push(JSON.stringify(event(1)), event(1).timestamp);
+      subject.transport.push(serializeEvent(event(1)), event(1).timestamp);
       subject.transport.discard();
       await subject.transport.flush();
       expect(await subject.received()).toEqual([]);

@@ -8,10 +8,13 @@ export interface SessionInfo {
   policy: string;
 }
 
-/** Metadata of one batch, sent inside the body (see docs/protocol.md). */
+/**
+ * Metadata of one batch, for adapters and the offline queue. On the wire `v`, `sid`, `pid` and `seq` go in the
+ * request's query, and the body holds the events (see docs/protocol.md).
+ */
 export interface BatchEnvelope {
-  /** Protocol version. */
-  v: 1;
+  /** Protocol version of the body: 2, or 1 for a batch an earlier release left in the offline queue. */
+  v: 1 | 2;
   /** The session id (`SessionInfo.sessionId`). */
   sid: string;
   /** The pageview id (`SessionInfo.pageviewId`). */
@@ -66,8 +69,11 @@ export type Send = (batch: OutgoingBatch) => Promise<SendResult>;
 export interface Compressor {
   /** The `ContentEncoding` this compressor produces. */
   readonly encoding: Exclude<ContentEncoding, 'identity'>;
-  /** Resolves to the compressed bytes. */
-  compress(data: Uint8Array): Promise<Uint8Array>;
+  /**
+   * Resolves to the batch's JSON encoded as UTF-8 and compressed. It takes the string, not bytes, so a compressor
+   * that works off the page's thread can encode it there too.
+   */
+  compress(json: string): Promise<Uint8Array>;
   /** Releases what it holds (the native compressor's worker); a later `compress` starts afresh. */
   close?(): void;
 }
@@ -108,8 +114,8 @@ export interface Transport {
    */
   open(session: SessionInfo, onError?: (error: Error) => void): void;
   /**
-   * Queues one event, already masked and serialized to JSON by the recorder,
-   * with its timestamp (ms since the epoch). Never throws.
+   * Queues one event, already masked and serialized by the recorder with `serializeEvent` (so without its
+   * timestamp, which the batch carries), and its timestamp (ms since the epoch). Never throws.
    */
   push(eventJson: string, timestamp: number): void;
   /**

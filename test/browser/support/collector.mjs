@@ -1,7 +1,7 @@
 // A minimal Lowlight collector: accepts batches as docs/protocol.md describes and keeps them in memory.
 // The demo serves it; the end-to-end tests use it as the server the browser talks to.
 import { gunzipSync } from 'node:zlib';
-import { restoreNodeIds } from '@lowlight/transport';
+import { batchEvents } from '@lowlight/transport';
 import { CIPHER, decryptBatch } from '@lowlight/transport/encrypt';
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -46,30 +46,35 @@ export function createCollector({ privateKey } = {}) {
     const pid = params.get('pid');
     const seq = Number(params.get('seq'));
     const encoding = params.get('enc');
-    if (params.get('v') !== '1' || !ID.test(sid ?? '') || !ID.test(pid ?? '') || !Number.isInteger(seq) || seq < 0) {
+    const v = Number(params.get('v'));
+    if ((v !== 1 && v !== 2) || !ID.test(sid ?? '') || !ID.test(pid ?? '') || !Number.isInteger(seq) || seq < 0) {
       return reply(response, 400, { error: 'missing or malformed v, sid, pid or seq' });
     }
     const cipher = params.get('cipher');
     let json;
+    let events;
     try {
       if (encoding !== 'gzip' && encoding !== 'identity') throw new Error(`unknown enc ${encoding}`);
       if (cipher && (cipher !== CIPHER || !privateKey)) throw new Error(`cannot decrypt cipher ${cipher}`);
       const plain = cipher ? Buffer.from(await decryptBatch(privateKey, body, { sid, pid, seq })) : body;
       json = JSON.parse((encoding === 'gzip' ? gunzipSync(plain) : plain).toString('utf8'));
+      // What the SDK left out on the wire (timestamps, node ids) goes back in, so `events` and `rawBytes` are rrweb's own.
+      events = batchEvents(json);
     } catch (error) {
       return reply(response, 400, { error: `undecodable body: ${error.message}` });
     }
-    const { events, ...envelope } = json;
-    if (envelope.sid !== sid || envelope.pid !== pid || envelope.seq !== seq || !Array.isArray(events) || events.length !== envelope.count) {
-      return reply(response, 400, { error: 'envelope does not match the query or the events' });
+    const v1 = json.v === 1 && json.sid === sid && json.pid === pid && json.seq === seq && json.count === events.length;
+    if (json.v !== v || (v === 1 && !v1) || (v === 2 && json.t?.length !== events.length) || !events.length) {
+      return reply(response, 400, { error: 'the body does not match the query, or its events' });
     }
-    // Node ids the SDK left out on the wire go back in, so `events` and `rawBytes` are rrweb's own.
-    events.forEach(restoreNodeIds);
+    // The privacy policy: in a version 1 body; in version 2, in the pageview event of the pageview's first batch.
+    const policy = json.policy ?? events.find((event) => event.type === 5 && event.data.tag === 'lowlight/pageview')?.data.payload.policy;
+    const envelope = { v, sid, pid, seq, start: events[0].timestamp, end: events.at(-1).timestamp, count: events.length, policy };
     const key = `${sid}/${pid}/${seq}`;
     // Idempotent: a retried batch is acknowledged again but stored once.
     if (!seen.has(key)) {
       seen.add(key);
-      batches.push({ envelope, events, encoding, bytes: body.length, rawBytes: Buffer.byteLength(JSON.stringify(json)) });
+      batches.push({ envelope, events, encoding, bytes: body.length, rawBytes: Buffer.byteLength(JSON.stringify(events)) });
     }
     return reply(response, 204);
   }

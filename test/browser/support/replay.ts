@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { restoreNodeIds } from '../../../packages/transport/src/nodeIds';
+import { batchEvents } from '../../../packages/transport/src/wire';
+import { decodeReceived } from './servers';
 
 interface BatchEvent {
   type: number;
@@ -16,14 +17,15 @@ type ReplayWindow = { rrwebReplay: { Replayer: new (events: unknown[], config: o
  * attribute, every field's value and the title are collected, through shadow
  * roots and iframes. A value split across nodes on the wire shows whole here.
  *
- * `pagesUrl` must serve `/rrweb-replay.js` (see startPageServer).
+ * `pagesUrl` must serve `/rrweb-replay.js` (see startPageServer); `received` are the requests as they arrived.
  */
-export async function replayedText(browser: Browser, pagesUrl: string, batches: string[]): Promise<string> {
+export async function replayedText(browser: Browser, pagesUrl: string, received: Array<{ url: string; body: Buffer }>): Promise<string> {
   const byPageview = new Map<string, BatchEvent[]>();
-  for (const body of batches) {
-    const batch = JSON.parse(body) as { pid: string; events: BatchEvent[] };
-    byPageview.set(batch.pid, [...(byPageview.get(batch.pid) ?? []), ...batch.events.map(restoreNodeIds)]);
-  }
+  const bodies = decodeReceived(received);
+  received.forEach(({ url }, i) => {
+    const pid = new URL(url, 'http://x.invalid').searchParams.get('pid')!;
+    byPageview.set(pid, [...(byPageview.get(pid) ?? []), ...batchEvents(JSON.parse(bodies[i]!) as { events: BatchEvent[] })]);
+  });
   const context = await browser.newContext();
   try {
     const texts: string[] = [];

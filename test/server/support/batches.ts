@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { batchBody, serializeEvent } from '../../../packages/transport/src/wire';
 
 /** A random 32-hex id, as the SDK makes session and pageview ids. */
 export const hexId = (): string => randomBytes(16).toString('hex');
@@ -43,9 +44,22 @@ export function laterBatch(previous: Pick<TestBatch, 'sid' | 'pid'>, seq: number
   };
 }
 
-/** The JSON body of a batch, with the envelope the SDK writes. */
-export function batchJson(batch: TestBatch): string {
+const DEFAULT_POLICY = 'lowlight/1;level=balanced;dnt=1;gpc=1;consent=default;identity=optional;sample=1';
+
+/**
+ * The JSON body of a batch as the SDK writes it: version 2 (timestamps in a column, node ids left out, the policy
+ * in the pageview event), or version 1 (every field of the envelope beside the events), which earlier releases sent.
+ */
+export function batchJson(batch: TestBatch, version: 1 | 2 = 2): string {
   const times = batch.events.map((event) => event.timestamp);
+  if (version === 2) {
+    const events = batch.events.map((event) =>
+      event.type === 5 && event.data.tag === 'lowlight/pageview'
+        ? { ...event, data: { ...event.data, payload: { ...(event.data.payload as object), policy: batch.policy ?? DEFAULT_POLICY } } }
+        : event,
+    );
+    return batchBody(events.map(serializeEvent), times);
+  }
   return JSON.stringify({
     v: 1,
     sid: batch.sid,
@@ -54,16 +68,16 @@ export function batchJson(batch: TestBatch): string {
     start: times[0],
     end: times.at(-1),
     count: batch.events.length,
-    policy: batch.policy ?? 'lowlight/1;level=balanced;dnt=1;gpc=1;consent=default;identity=optional;sample=1',
+    policy: batch.policy ?? DEFAULT_POLICY,
     events: batch.events,
   });
 }
 
 /** Query and gzip body of a batch, ready to POST. */
-export function encodeBatch(batch: TestBatch, enc: 'gzip' | 'identity' = 'gzip'): { query: string; body: Buffer } {
-  const json = Buffer.from(batchJson(batch));
+export function encodeBatch(batch: TestBatch, enc: 'gzip' | 'identity' = 'gzip', version: 1 | 2 = 2): { query: string; body: Buffer } {
+  const json = Buffer.from(batchJson(batch, version));
   return {
-    query: `v=1&sid=${batch.sid}&pid=${batch.pid}&seq=${batch.seq}&enc=${enc}`,
+    query: `v=${version}&sid=${batch.sid}&pid=${batch.pid}&seq=${batch.seq}&enc=${enc}`,
     body: enc === 'gzip' ? gzipSync(json) : json,
   };
 }

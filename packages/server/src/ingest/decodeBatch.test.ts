@@ -7,7 +7,8 @@ import type { IngestQuery } from './schemas';
 
 const NOW = 1_800_000_000_000;
 const batch = firstBatch({ now: NOW });
-const query: IngestQuery = { v: '1', sid: batch.sid, pid: batch.pid, seq: 0, enc: 'gzip' };
+const query: IngestQuery = { v: '2', sid: batch.sid, pid: batch.pid, seq: 0, enc: 'gzip' };
+const queryV1: IngestQuery = { ...query, v: '1' };
 const gzipJson = (value: unknown) => gzipSync(Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)));
 
 async function rejection(body: Buffer, q: IngestQuery = query, limits = INGEST_LIMITS) {
@@ -19,12 +20,25 @@ async function rejection(body: Buffer, q: IngestQuery = query, limits = INGEST_L
   return { status: (error as HttpError).statusCode, code: (error as HttpError).code };
 }
 
-const withEnvelope = (change: Record<string, unknown>) => gzipJson({ ...JSON.parse(batchJson(batch)), ...change });
+const withBody = (change: Record<string, unknown>) => gzipJson({ ...JSON.parse(batchJson(batch)), ...change });
+const withEnvelopeV1 = (change: Record<string, unknown>) => gzipJson({ ...JSON.parse(batchJson(batch, 1)), ...change });
 
 describe('decodeBatch', () => {
-  it('returns the envelope and events of a well-formed gzip batch', async () => {
+  it('returns the envelope and events of a well-formed gzip batch, with what the wire leaves out put back', async () => {
     const decoded = await decodeBatch(query, gzipJson(batchJson(batch)), INGEST_LIMITS, NOW);
-    expect(decoded).toMatchObject({ encrypted: false, envelope: { sid: batch.sid, seq: 0, count: batch.events.length } });
+    const times = batch.events.map((event) => event.timestamp);
+    expect(decoded).toMatchObject({
+      encrypted: false,
+      envelope: { v: 2, sid: batch.sid, pid: batch.pid, seq: 0, count: batch.events.length, start: times[0], end: times.at(-1) },
+    });
+    expect(decoded.encrypted || decoded.events.map((event) => event.timestamp)).toEqual(times);
+    // Version 2 carries the policy in the pageview event.
+    expect(decoded.encrypted || decoded.envelope.policy).toMatch(/^lowlight\/1;level=balanced;/);
+  });
+
+  it('reads a version 1 batch, which an earlier release may have left in a browser\'s offline queue', async () => {
+    const decoded = await decodeBatch(queryV1, gzipJson(batchJson(batch, 1)), INGEST_LIMITS, NOW);
+    expect(decoded).toMatchObject({ encrypted: false, envelope: { v: 1, sid: batch.sid, count: batch.events.length, policy: expect.stringMatching(/^lowlight\/1;/) } });
   });
 
   it('reads identity bodies as plain JSON', async () => {
@@ -41,16 +55,27 @@ describe('decodeBatch', () => {
     ['plain JSON sent as gzip', Buffer.from(batchJson(batch)), 'bad_encoding'],
     ['gzip of something that is not JSON', gzipJson('{"v":1,'), 'malformed_json'],
     ['a JSON array', gzipJson([]), 'bad_envelope'],
-    ['a sid that differs from the query', withEnvelope({ sid: 'a'.repeat(32) }), 'bad_envelope'],
-    ['a seq that differs from the query', withEnvelope({ seq: 1 }), 'bad_envelope'],
-    ['a count that is not the number of events', withEnvelope({ count: 99 }), 'bad_envelope'],
-    ['a start that is not the first timestamp', withEnvelope({ start: NOW - 5 }), 'bad_envelope'],
-    ['no events', withEnvelope({ events: [], count: 0 }), 'bad_envelope'],
-    ['an event type outside rrweb', withEnvelope({ events: [{ ...batch.events[0], type: 7 }, ...batch.events.slice(1)] }), 'bad_event'],
-    ['an event without data', withEnvelope({ events: [{ type: 4, timestamp: NOW }, ...batch.events.slice(1)] }), 'bad_event'],
-    ['a string timestamp', withEnvelope({ events: [{ ...batch.events[0], timestamp: String(NOW) }, ...batch.events.slice(1)] }), 'bad_event'],
+    ['a version that differs from the query', withBody({ v: 1 }), 'bad_envelope'],
+    ['no timestamps', withBody({ t: undefined }), 'bad_envelope'],
+    ['fewer timestamps than events', withBody({ t: [NOW] }), 'bad_envelope'],
+    ['a timestamp that is not a number', withBody({ t: batch.events.map(() => '1') }), 'bad_envelope'],
+    ['no events', withBody({ events: [], t: [] }), 'bad_envelope'],
+    ['an event type outside rrweb', withBody({ events: [{ ...batch.events[0], type: 7 }, ...batch.events.slice(1)] }), 'bad_event'],
+    ['an event without data', withBody({ events: [{ type: 4 }, ...batch.events.slice(1)] }), 'bad_event'],
+    ['an event that is not an object', withBody({ events: [null, ...batch.events.slice(1)] }), 'bad_event'],
+    ['a snapshot whose nodes cannot be read', withBody({ events: [batch.events[0], { type: 2, data: { node: { childNodes: 7 } } }, ...batch.events.slice(2)] }), 'bad_event'],
   ])('refuses %s with 400', async (_name, body, code) => {
     expect(await rejection(body)).toEqual({ status: 400, code });
+  });
+
+  it.each([
+    ['a sid that differs from the query', withEnvelopeV1({ sid: 'a'.repeat(32) }), 'bad_envelope'],
+    ['a seq that differs from the query', withEnvelopeV1({ seq: 1 }), 'bad_envelope'],
+    ['a count that is not the number of events', withEnvelopeV1({ count: 99 }), 'bad_envelope'],
+    ['a start that is not the first timestamp', withEnvelopeV1({ start: NOW - 5 }), 'bad_envelope'],
+    ['a string timestamp', withEnvelopeV1({ events: [{ ...batch.events[0], timestamp: String(NOW) }, ...batch.events.slice(1)] }), 'bad_event'],
+  ])('refuses a version 1 batch with %s with 400', async (_name, body, code) => {
+    expect(await rejection(body, queryV1)).toEqual({ status: 400, code });
   });
 
   it('refuses timestamps more than ten minutes in the future, or older than a week', async () => {

@@ -1,6 +1,6 @@
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import type { BatchEnvelope } from '@lowlight/transport';
+import { batchEvents, type BatchEnvelope } from '@lowlight/transport';
 import { HttpError, check } from '../httpError';
 import type { IngestQuery } from './schemas';
 
@@ -51,13 +51,15 @@ export async function decodeBatch(query: IngestQuery, body: Buffer, limits: Inge
   } catch {
     throw new HttpError(400, 'malformed_json', 'the batch body is not JSON');
   }
-  const envelope = checkEnvelope(parsed, query);
-  const events = (parsed as { events: unknown[] }).events;
+  check(isObject(parsed), 'bad_envelope', 'the batch must be a JSON object');
+  const { events } = parsed;
+  check(Array.isArray(events) && events.length > 0, 'bad_envelope', '"events" must be a non-empty array');
   check(events.length <= limits.maxEvents, 'too_many_events', `a batch holds at most ${limits.maxEvents} events, got ${events.length}`);
+  const envelope = query.v === '2' ? checkBodyV2(parsed, events) : checkEnvelopeV1(parsed, query, events);
   events.forEach((event, index) => checkEvent(event, index, now, limits));
   check(envelope.start === (events[0] as BatchEvent).timestamp, 'bad_envelope', '"start" must be the first event\'s timestamp');
   check(envelope.end === (events.at(-1) as BatchEvent).timestamp, 'bad_envelope', '"end" must be the last event\'s timestamp');
-  return { encrypted: false, envelope, events: events as BatchEvent[] };
+  return { encrypted: false, envelope: { ...envelope, sid: query.sid, pid: query.pid, seq: query.seq }, events: events as BatchEvent[] };
 }
 
 async function decompress(body: Buffer, encoding: IngestQuery['enc'], maxBytes: number): Promise<Buffer> {
@@ -78,15 +80,34 @@ async function decompress(body: Buffer, encoding: IngestQuery['enc'], maxBytes: 
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function checkEnvelope(parsed: unknown, query: IngestQuery): BatchEnvelope {
-  check(isObject(parsed), 'bad_envelope', 'the batch must be a JSON object');
-  const { v, sid, pid, seq, start, end, count, policy, events } = parsed;
+type BodyFacts = Pick<BatchEnvelope, 'v' | 'start' | 'end' | 'count' | 'policy'>;
+
+/**
+ * Version 2: `{ v, t, events }`. Timestamps come from `t` (each the gap from the one before), put back in place
+ * with the node ids; the privacy policy from the batch's pageview event, if it holds one.
+ */
+function checkBodyV2(parsed: Record<string, unknown>, events: unknown[]): BodyFacts {
+  const { v, t } = parsed;
+  check(v === 2, 'bad_envelope', '"v" in the body must match the query');
+  check(Array.isArray(t) && t.length === events.length && t.every(Number.isFinite), 'bad_envelope', '"t" must hold one number per event');
+  try {
+    batchEvents(parsed as { t: number[]; events: BatchEvent[] });
+  } catch {
+    throw new HttpError(400, 'bad_event', 'an event is not an rrweb event: its nodes cannot be read');
+  }
+  const pageview = (events as BatchEvent[]).find((event) => event.type === 5 && event.data.tag === 'lowlight/pageview')?.data.payload;
+  const policy = isObject(pageview) && typeof pageview.policy === 'string' ? pageview.policy.slice(0, 1024) : '';
+  return { v: 2, start: (events[0] as BatchEvent).timestamp, end: (events.at(-1) as BatchEvent).timestamp, count: events.length, policy };
+}
+
+/** Version 1: the envelope's fields sit in the body beside the events, and must agree with the query and them. */
+function checkEnvelopeV1(parsed: Record<string, unknown>, query: IngestQuery, events: unknown[]): BodyFacts {
+  const { v, sid, pid, seq, start, end, count, policy } = parsed;
   check(v === 1 && sid === query.sid && pid === query.pid && seq === query.seq, 'bad_envelope', 'v, sid, pid and seq in the body must match the query');
-  check(Array.isArray(events) && events.length > 0, 'bad_envelope', '"events" must be a non-empty array');
   check(count === events.length, 'bad_envelope', '"count" must equal the number of events');
   check(Number.isFinite(start) && Number.isFinite(end), 'bad_envelope', '"start" and "end" must be timestamps');
   check(typeof policy === 'string' && policy.length <= 1024, 'bad_envelope', '"policy" must be a string');
-  return { v: 1, sid: query.sid, pid: query.pid, seq: query.seq, start: start as number, end: end as number, count, policy };
+  return { v: 1, start: start as number, end: end as number, count, policy };
 }
 
 function checkEvent(event: unknown, index: number, now: number, limits: IngestLimits): void {

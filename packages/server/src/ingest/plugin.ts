@@ -38,7 +38,7 @@ const RESULT_REPLIES: Record<IngestResult, { status: number; body?: { result: st
 };
 
 /**
- * `POST /i/:ingestKey?v=1&sid=…&pid=…&seq=…&enc=…[&cipher=…]` (docs/protocol.md).
+ * `POST /i/:ingestKey?v=2&sid=…&pid=…&seq=…&enc=…[&cipher=…]` (docs/protocol.md).
  * Cheap refusals (rate limits, cookies, unknown keys, foreign origins) happen
  * before the body is read; the body is then capped, decompressed under a cap
  * and checked by `ingestBatch`.

@@ -9,7 +9,8 @@ export const HEX_ID = '^[0-9a-f]{32}$';
  * kept by the SDK), so extra keys are ignored rather than refused.
  */
 export const IngestQuery = Type.Object({
-  v: Type.Literal('1'),
+  /** The body's protocol version: 2, or 1 from a release before 0.2 (an offline queue may still hold some). */
+  v: Type.Union([Type.Literal('1'), Type.Literal('2')]),
   sid: Type.String({ pattern: HEX_ID }),
   pid: Type.String({ pattern: HEX_ID }),
   seq: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),

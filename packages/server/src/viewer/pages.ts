@@ -128,7 +128,7 @@ ${keyPanel}<p id="status" role="status">Loading…</p>
     {
       title: 'Replay',
       csrf: o.csrf,
-      scripts: ['rrweb-replay.js', 'actions.js', 'node-ids.js', 'replay.js'],
+      scripts: ['rrweb-replay.js', 'actions.js', 'batch-events.js', 'replay.js'],
       styles: ['/assets/rrweb-replay.css'],
       bodyData: { project: s.projectId, session: s.id, encrypted: String(s.encrypted) },
     },

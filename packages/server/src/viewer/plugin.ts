@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { restoreNodeIds } from '@lowlight/transport';
+import { batchEvents } from '@lowlight/transport';
 import { Type, type Static } from '@sinclair/typebox';
 import { HttpError } from '../httpError';
 import type { LoginStore } from '../auth/loginStore';
@@ -62,8 +62,8 @@ function loadAssets(): Map<string, { type: string; body: Buffer }> {
     ['rrweb-replay.css', join(rrweb, 'style.min.css')],
   ];
   const assets = new Map(files.map(([name, path]) => [name, { type: type(name), body: readFileSync(path) }]));
-  // The SDK's own reader of node ids on the wire (docs/protocol.md), for replay.js: one definition, no copy.
-  assets.set('node-ids.js', { type: type('node-ids.js'), body: Buffer.from(`var restoreNodeIds = ${restoreNodeIds};\n`) });
+  // The SDK's own reader of batch bodies (docs/protocol.md: timestamps and node ids), for replay.js: one definition, no copy.
+  assets.set('batch-events.js', { type: type('batch-events.js'), body: Buffer.from(`var batchEvents = ${batchEvents};\n`) });
   return assets;
 }
 

@@ -105,9 +105,9 @@
     }
     if (!response.ok) throw new Error(`chunk ${chunk.id}: ${response.status}`);
     // Plain chunks arrive as gzip JSON that the browser inflates (Content-Encoding).
-    if (!chunk.encrypted) return (await response.json()).events;
+    if (!chunk.encrypted) return batchEvents(await response.json());
     const plain = await inflate(await decrypt(new Uint8Array(await response.arrayBuffer()), `${sid}/${chunk.pageviewId}/${chunk.seq}`), chunk.enc);
-    return JSON.parse(new TextDecoder().decode(plain)).events;
+    return batchEvents(JSON.parse(new TextDecoder().decode(plain)));
   }
 
   // --- timeline ---
@@ -136,8 +136,8 @@
   }
 
   async function loadChunk(i) {
-    // Node ids the SDK left out on the wire go back in (node-ids.js, docs/protocol.md).
-    const events = (await chunkEvents(chunks[i])).map(restoreNodeIds).sort((a, b) => a.timestamp - b.timestamp);
+    // What the SDK left out on the wire, timestamps and node ids, is back in (batch-events.js, docs/protocol.md).
+    const events = (await chunkEvents(chunks[i])).sort((a, b) => a.timestamp - b.timestamp);
     noteChunk(i, events);
     return events;
   }
