@@ -23,7 +23,7 @@ export function printTable(results) {
   for (const [label, b] of [['10k-node page, first snapshot', results.pageBytes], [`scripted ${results.session?.minutes}-minute session`, results.session]]) {
     if (!b) continue;
     row(`bytes on the wire, ${label}: wire / JSON`, kb(b.rawRrwebJson) + ' JSON', `${kb(b.wire)} of ${kb(b.json)} JSON`, b.ratio.toFixed(3));
-    row('  JSON as sent, node ids a reader counts left out (before gzip)', '', share(b.sentJson, b.json), '');
+    row('  JSON as sent (before gzip)', '', share(b.sentJson, b.json), '');
     row(`  rrweb's JSON of the same batches, each compressed alone: gzip -9 / brotli -11 / zstd -19`, '', [b.perBatch.gzip9, b.perBatch.brotli11, b.perBatch.zstd19].map((v) => share(v, b.json)).join(' / '), '');
     row(`  rrweb's JSON of the whole run as one stream: gzip -9 / brotli -11 / zstd -19`, '', [b.oneStream.gzip9, b.oneStream.brotli11, b.oneStream.zstd19].map((v) => share(v, b.json)).join(' / '), '');
     if (b.wirePerMinute) row('  wire bytes per minute', '', kb(b.wirePerMinute), '');
