@@ -9,7 +9,7 @@
  * them, so in a full snapshot (depth first, parents before children) and in a mutation's added nodes
  * almost every id is the previous node's plus one; an added node's `nextId` is mostly the node added just
  * before it, and its `parentId` (or a removed node's) the one before it had. Those ids are left out, and a
- * reader puts them back with `restoreNodeIds`. Random to a compressor, the id digits were a third of a
+ * reader puts them back with `batchEvents`. Random to a compressor, the id digits were a third of a
  * gzipped snapshot.
  */
 
