@@ -13,7 +13,7 @@
  * gzipped snapshot.
  */
 
-/** An rrweb event, as far as node ids are concerned. */
+/** An rrweb event, as far as the wire format is concerned. */
 export interface EventWithNodes {
   /** rrweb's event type: 2 is a full snapshot, 3 an incremental one. */
   type: number;
@@ -123,10 +123,10 @@ export function batchBody(eventsJson: readonly string[], timestamps: readonly nu
 
 /**
  * rrweb's events from a parsed batch body of either version, with what the wire left out put back in place:
- * timestamps from `t`, pointer positions from `p`, and node ids. In a full snapshot and in a mutation's added nodes (depth first, in event
- * order), a node without `id` has the previous node's id plus one; an added node without `nextId` goes before
- * the node added just before it; an added or removed node without `parentId` has the previous one's. Events
- * that carry every id are unchanged.
+ * timestamps from `t`, pointer positions from `p`, and node ids. In a full snapshot and in a mutation's added
+ * nodes (depth first, in event order), a node without `id` has the previous node's id plus one; an added node
+ * without `nextId` goes before the node added just before it; an added or removed node without `parentId` has
+ * the previous one's. Events that carry every id are unchanged.
  *
  * @example
  * const events = batchEvents(JSON.parse(batchJson));
