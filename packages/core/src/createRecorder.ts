@@ -163,7 +163,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
     // `source`) catches pushState, replaceState, back and forward, hash changes and the Navigation API without
     // patching history. Only at mutations: a router may push the URL before it renders (rrweb reports a link's
     // click after React Router's handler pushed), and the pageview should carry the title of the route's render.
-    if (!pageviewPending && location.href !== pageUrl && (event.data as { source?: number }).source === IncrementalSource.Mutation) {
+    // The URL is read last: most events are pointer moves, and reading location.href builds a string each time.
+    if (!pageviewPending && (event.data as { source?: number }).source === IncrementalSource.Mutation && location.href !== pageUrl) {
       pageUrl = location.href;
       capture(pageviewEvent(window, masker, 'navigation', context!.policy));
     }

@@ -80,6 +80,13 @@ describe('node ids on the wire', () => {
     expect(roundTrip(moves)).toEqual(moves);
   });
 
+  it('reads positions only from an array, so a hostile body cannot make a reader loop', () => {
+    const hostile = { type: 3, data: { source: 1, p: { length: 1e9 } } };
+    const started = performance.now();
+    expect(batchEvents({ t: [1], events: [hostile] })[0]!.data).toEqual({ source: 1, p: { length: 1e9 } });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('reads a version 1 body, whose events carry their own timestamps', () => {
     const events = [wire(snapshot()), { ...wire(mutation()), timestamp: 2 }];
     events[0].timestamp = 1;

@@ -142,7 +142,8 @@ export function batchEvents<T extends EventWithNodes>(body: BatchBody<T>): T[] {
   body.events.forEach((event, i) => {
     if (body.t) event.timestamp = time += body.t[i]!;
     const data = (event.data ?? {}) as NodeData;
-    if (event.type === 3 && data.p) {
+    // Only an array: a hostile body's `{ "length": 1e9 }` must not make a server loop.
+    if (event.type === 3 && Array.isArray(data.p)) {
       data.positions = [];
       for (let k = 0; k < data.p.length; k += 4) data.positions.push({ x: data.p[k]!, y: data.p[k + 1]!, id: data.p[k + 2]!, timeOffset: data.p[k + 3]! });
       delete data.p;
