@@ -63,6 +63,7 @@ describe('decodeBatch', () => {
     ['an event type outside rrweb', withBody({ events: [{ ...batch.events[0], type: 7 }, ...batch.events.slice(1)] }), 'bad_event'],
     ['an event without data', withBody({ events: [{ type: 4 }, ...batch.events.slice(1)] }), 'bad_event'],
     ['an event that is not an object', withBody({ events: [null, ...batch.events.slice(1)] }), 'bad_event'],
+    ['a custom event without data', withBody({ events: [...batch.events.slice(0, -1), { type: 5 }] }), 'bad_event'],
     ['a snapshot whose nodes cannot be read', withBody({ events: [batch.events[0], { type: 2, data: { node: { childNodes: 7 } } }, ...batch.events.slice(2)] }), 'bad_event'],
   ])('refuses %s with 400', async (_name, body, code) => {
     expect(await rejection(body)).toEqual({ status: 400, code });

@@ -55,11 +55,17 @@ export async function decodeBatch(query: IngestQuery, body: Buffer, limits: Inge
   const { events } = parsed;
   check(Array.isArray(events) && events.length > 0, 'bad_envelope', '"events" must be a non-empty array');
   check(events.length <= limits.maxEvents, 'too_many_events', `a batch holds at most ${limits.maxEvents} events, got ${events.length}`);
-  const envelope = query.v === '2' ? checkBodyV2(parsed, events) : checkEnvelopeV1(parsed, query, events);
+  const v1 = query.v === '1' ? checkEnvelopeV1(parsed, query, events) : undefined;
+  if (!v1) putBackTimestamps(parsed, events);
   events.forEach((event, index) => checkEvent(event, index, now, limits));
-  check(envelope.start === (events[0] as BatchEvent).timestamp, 'bad_envelope', '"start" must be the first event\'s timestamp');
-  check(envelope.end === (events.at(-1) as BatchEvent).timestamp, 'bad_envelope', '"end" must be the last event\'s timestamp');
-  return { encrypted: false, envelope: { ...envelope, sid: query.sid, pid: query.pid, seq: query.seq }, events: events as BatchEvent[] };
+  const checked = events as BatchEvent[];
+  const [start, end] = [checked[0]!.timestamp, checked.at(-1)!.timestamp];
+  if (v1) {
+    check(v1.start === start, 'bad_envelope', '"start" must be the first event\'s timestamp');
+    check(v1.end === end, 'bad_envelope', '"end" must be the last event\'s timestamp');
+  }
+  const policy = v1?.policy ?? pageviewPolicy(checked);
+  return { encrypted: false, envelope: { v: v1 ? 1 : 2, sid: query.sid, pid: query.pid, seq: query.seq, start, end, count: checked.length, policy }, events: checked };
 }
 
 async function decompress(body: Buffer, encoding: IngestQuery['enc'], maxBytes: number): Promise<Buffer> {
@@ -80,13 +86,11 @@ async function decompress(body: Buffer, encoding: IngestQuery['enc'], maxBytes: 
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-type BodyFacts = Pick<BatchEnvelope, 'v' | 'start' | 'end' | 'count' | 'policy'>;
-
 /**
- * Version 2: `{ v, t, events }`. Timestamps come from `t` (each the gap from the one before), put back in place
- * with the node ids; the privacy policy from the batch's pageview event, if it holds one.
+ * Version 2: `{ v, t, events }`. Timestamps come back from `t`; reading the node ids too (as the viewer will)
+ * refuses a body the viewer could not replay.
  */
-function checkBodyV2(parsed: Record<string, unknown>, events: unknown[]): BodyFacts {
+function putBackTimestamps(parsed: Record<string, unknown>, events: unknown[]): void {
   const { v, t } = parsed;
   check(v === 2, 'bad_envelope', '"v" in the body must match the query');
   check(Array.isArray(t) && t.length === events.length && t.every(Number.isFinite), 'bad_envelope', '"t" must hold one number per event');
@@ -95,19 +99,22 @@ function checkBodyV2(parsed: Record<string, unknown>, events: unknown[]): BodyFa
   } catch {
     throw new HttpError(400, 'bad_event', 'an event is not an rrweb event: its nodes cannot be read');
   }
-  const pageview = (events as BatchEvent[]).find((event) => event.type === 5 && event.data.tag === 'lowlight/pageview')?.data.payload;
-  const policy = isObject(pageview) && typeof pageview.policy === 'string' ? pageview.policy.slice(0, 1024) : '';
-  return { v: 2, start: (events[0] as BatchEvent).timestamp, end: (events.at(-1) as BatchEvent).timestamp, count: events.length, policy };
+}
+
+/** Version 2 carries the privacy policy in the pageview event, when the batch holds one; ignored past 1,024 characters. */
+function pageviewPolicy(events: BatchEvent[]): string {
+  const payload = events.find((event) => event.type === 5 && event.data.tag === 'lowlight/pageview')?.data.payload;
+  return isObject(payload) && typeof payload.policy === 'string' && payload.policy.length <= 1024 ? payload.policy : '';
 }
 
 /** Version 1: the envelope's fields sit in the body beside the events, and must agree with the query and them. */
-function checkEnvelopeV1(parsed: Record<string, unknown>, query: IngestQuery, events: unknown[]): BodyFacts {
+function checkEnvelopeV1(parsed: Record<string, unknown>, query: IngestQuery, events: unknown[]): Pick<BatchEnvelope, 'start' | 'end' | 'policy'> {
   const { v, sid, pid, seq, start, end, count, policy } = parsed;
   check(v === 1 && sid === query.sid && pid === query.pid && seq === query.seq, 'bad_envelope', 'v, sid, pid and seq in the body must match the query');
   check(count === events.length, 'bad_envelope', '"count" must equal the number of events');
   check(Number.isFinite(start) && Number.isFinite(end), 'bad_envelope', '"start" and "end" must be timestamps');
   check(typeof policy === 'string' && policy.length <= 1024, 'bad_envelope', '"policy" must be a string');
-  return { v: 1, start: start as number, end: end as number, count, policy };
+  return { start: start as number, end: end as number, policy };
 }
 
 function checkEvent(event: unknown, index: number, now: number, limits: IngestLimits): void {
