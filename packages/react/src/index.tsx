@@ -49,7 +49,11 @@ export function useLowlight(): {
   return { recorder, state };
 }
 
-/** Spread on an element to redact its text and attributes: `<div {...maskProps}>`. */
+/**
+ * Spread on an element to redact its text and attributes: `<div {...maskProps}>`. In client components only: this
+ * module is `'use client'`, so a Next.js server component that imports it gets a client reference, which spreads
+ * nothing. Use `<Masked>` there (the same holds for `blockProps` and `unmaskProps`).
+ */
 export const maskProps = {
   /** Masks this element's content. */
   'data-ll-mask': '',

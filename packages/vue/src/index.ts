@@ -29,7 +29,8 @@ export function createLowlight({ recorder: given, options, autoStart = true }: L
       app.directive('ll-unmask', vLlUnmask);
       if (!autoStart || typeof window === 'undefined') return;
       void recorder.start();
-      app.onUnmount(() => void recorder.stop());
+      // A recorder the plugin made is its own to release; one the app passed in, the app may start again.
+      app.onUnmount(() => void (given ? recorder.stop() : recorder.destroy()));
     },
   };
 }
@@ -78,7 +79,11 @@ function markDirective(attrs: Record<string, string>): Directive<Element> {
   };
 }
 
-/** `v-ll-mask`: redacts the element's text and attributes. Registered by `createLowlight()`; import it to register locally. */
+/**
+ * `v-ll-mask`: redacts the element's text and attributes. Registered by `createLowlight()`; import it to register
+ * locally. On an element, or a component with one root element: Vue cannot place a directive on a fragment or a
+ * text root, and then nothing is marked, so wrap such a component in an element (the same holds for all three).
+ */
 export const vLlMask = markDirective(maskAttrs);
 /** `v-ll-block`: the element is recorded as an empty box of the same size. */
 export const vLlBlock = markDirective(blockAttrs);
