@@ -115,6 +115,28 @@ const DEAD_CODE = [
   })),
 ];
 
+// Fixes of rrweb bugs, each with its upstream report. Not trims: the recorder behaves as rrweb meant it to.
+const RRWEB_FIXES = [
+  // rrweb tests whether a page patched DOM prototypes (Zone.js and the like) and, if so, takes clean ones from a
+  // fresh iframe. `querySelector`/`querySelectorAll` are methods, but rrweb tested them as getters, so the test
+  // always failed and every start created and removed a hidden iframe: 50–130 ms of main thread on a cold page,
+  // most of raw rrweb's start on a small page. Tested as methods, as rrweb-io/rrweb#1802 proposes.
+  {
+    find: '  Element: ["shadowRoot", "querySelector", "querySelectorAll"],\n  MutationObserver: []\n};\nconst testableMethods = {\n  Node: ["contains", "getRootNode"],\n  ShadowRoot: ["getSelection"],\n  Element: [],\n',
+    replace: '  Element: ["shadowRoot"],\n  MutationObserver: []\n};\nconst testableMethods = {\n  Node: ["contains", "getRootNode"],\n  ShadowRoot: ["getSelection"],\n  Element: ["querySelector", "querySelectorAll"],\n',
+  },
+];
+
+// Lowlight always passes `blockSelector: '[data-ll-block]'` (checked at build time). While snapshotting, rrweb
+// tests it with `matches()` on every element, a selector match per node (7–12 ms on 10k nodes); `hasAttribute`
+// tests the same mark for a fraction of that. It also finds the attribute in a namespace, where the selector
+// would not: it can block more, never less. Mutations still test the selector, with their ancestors.
+const BLOCK_MARK = '[data-ll-block]';
+const BLOCK_TEST = {
+  find: '    if (blockSelector) {\n      return element.matches(blockSelector);\n    }\n',
+  replace: '    if (blockSelector) {\n      return element.hasAttribute("data-ll-block");\n    }\n',
+};
+
 // Lowlight always passes `slimDOMOptions: 'all'` (checked at build time), so every slimming rule is on:
 // each `slimDOMOptions.<rule> &&` test is true, and the options object rrweb builds is never read.
 const SLIM_DOM = {
@@ -242,10 +264,11 @@ function dropPixelCapture(code) {
   return code.slice(0, start) + code.slice(end);
 }
 
-function dropDeadCode(code) {
-  return DEAD_CODE.reduce((result, { find, replace }) => {
+/** Applies exact replacements, each of which must match once: DEAD_CODE, RRWEB_FIXES. */
+function replaceExactly(code, replacements) {
+  return replacements.reduce((result, { find, replace }) => {
     const at = result.indexOf(find);
-    if (at === -1 || result.indexOf(find, at + 1) !== -1) throw shapeChanged(`dead code ${JSON.stringify(find.slice(0, 40))}`);
+    if (at === -1 || result.indexOf(find, at + 1) !== -1) throw shapeChanged(JSON.stringify(find.slice(0, 40)));
     return result.slice(0, at) + replace + result.slice(at + find.length);
   }, code);
 }
@@ -375,8 +398,8 @@ function checkBundledUse({ id, ast }) {
   });
   if (!/[\\/]packages[\\/]core[\\/]src[\\/]createRecorder\.ts$/.test(id)) return;
   const keys = calls.flatMap((call) => call.arguments[0]?.properties?.map((property) => property.key?.name) ?? [null]);
-  const slimDom = calls[0]?.arguments[0]?.properties?.find((property) => property.key?.name === 'slimDOMOptions')?.value;
-  if (calls.length !== 1 || keys.some((key) => !PASSED_OPTIONS.has(key)) || slimDom?.value !== 'all') {
+  const passed = (name) => calls[0]?.arguments[0]?.properties?.find((property) => property.key?.name === name)?.value;
+  if (calls.length !== 1 || keys.some((key) => !PASSED_OPTIONS.has(key)) || passed('slimDOMOptions')?.value !== 'all' || passed('blockSelector')?.value !== BLOCK_MARK) {
     throw new Error(`[lowlight build] createRecorder passes record() options trimRrweb pins (${keys}): review scripts/trimRrweb.mjs`);
   }
 }
@@ -392,7 +415,9 @@ export function trimRrweb() {
         replaceDeprecatedMirror,
         dropPixelCapture,
         pinRecordOptions,
-        dropDeadCode,
+        (result) => replaceExactly(result, DEAD_CODE),
+        (result) => replaceExactly(result, RRWEB_FIXES),
+        (result) => replaceExactly(result, [BLOCK_TEST]),
         pinSlimDom,
         dropRecordStatics,
         unrollMutationBufferInit,

@@ -134,3 +134,40 @@ describe.skipIf(!hasChromium)('script-tag bundle under a Content-Security-Policy
     }
   });
 });
+
+describe.skipIf(!hasChromium)("script-tag bundle and rrweb's clean DOM prototypes", () => {
+  // Counts iframes added anywhere in the document, even ones removed at once, from before the recorder loads.
+  const countIframes = `<script>window.__iframes = 0; new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'IFRAME') window.__iframes++; }).observe(document, { childList: true, subtree: true });</script>`;
+  // A page script that wraps a DOM method, as Zone.js and some analytics do: its prototype is no longer native.
+  const wrapQuerySelector = `<script>const q = Element.prototype.querySelector; Element.prototype.querySelector = function (s) { return q.call(this, s); };</script>`;
+
+  async function iframesAdded(head: string): Promise<{ iframes: number; delivered: string }> {
+    const collector = await startCollector();
+    const pages = await startPageServer({ '/': snippetPage(`${collector.url}/collect`, `<p>${CANARY}</p>`, '', `<title>t</title>${head}`) });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${pages.url}/`);
+      await page.evaluate(() => (window as unknown as { __started: Promise<void> }).__started);
+      await page.evaluate(() => (window as unknown as { Lowlight: { flush(): Promise<void> } }).Lowlight.flush());
+      const iframes = await page.evaluate(() => (window as unknown as { __iframes: number }).__iframes);
+      return { iframes, delivered: decodeReceived(collector.collector.received).join('\n') };
+    } finally {
+      await browser.close();
+      await pages.close();
+      await collector.close();
+    }
+  }
+
+  it('creates no hidden iframe on a page whose DOM prototypes are native', async () => {
+    const { iframes, delivered } = await iframesAdded(countIframes);
+    expect(iframes).toBe(0);
+    expect(delivered).toContain(CANARY);
+  });
+
+  it('still takes clean prototypes from an iframe when a page script wrapped a DOM method', async () => {
+    const { iframes, delivered } = await iframesAdded(countIframes + wrapQuerySelector);
+    expect(iframes).toBeGreaterThan(0);
+    expect(delivered).toContain(CANARY);
+  });
+});
