@@ -77,6 +77,16 @@ const DEAD_CODE = [
     find: '  const maskInputOptions = maskAllInputs === true ? {\n    color: true,\n    date: true,\n    "datetime-local": true,\n    email: true,\n    month: true,\n    number: true,\n    range: true,\n    search: true,\n    tel: true,\n    text: true,\n    time: true,\n    url: true,\n    week: true,\n    textarea: true,\n    select: true,\n    password: true\n  } : maskAllInputs === false ? {\n    password: true\n  } : maskAllInputs;\n  const slimDOMOptions = slimDOMDefaults(slimDOM);\n',
     replace: '  const maskInputOptions = maskAllInputs;\n  const slimDOMOptions = slimDOMDefaults(slimDOM);\n',
   },
+  // `blockClass` is pinned to rrweb's default, the string "rr-block": the branches for a RegExp class are dead,
+  // and with them classMatchesRegex (its other caller, needMaskingText, is inert).
+  {
+    find: '    if (typeof blockClass === "string") {\n      if (element.classList.contains(blockClass)) {\n        return true;\n      }\n    } else {\n      for (let eIndex = element.classList.length; eIndex--; ) {\n        const className = element.classList[eIndex];\n        if (blockClass.test(className)) {\n          return true;\n        }\n      }\n    }\n',
+    replace: '    if (element.classList.contains(blockClass)) {\n      return true;\n    }\n',
+  },
+  {
+    find: '    if (typeof blockClass === "string") {\n      if (el.classList.contains(blockClass)) return true;\n      if (checkAncestors && el.closest("." + blockClass) !== null) return true;\n    } else {\n      if (classMatchesRegex(el, blockClass, checkAncestors)) return true;\n    }\n',
+    replace: '    if (el.classList.contains(blockClass)) return true;\n    if (checkAncestors && el.closest("." + blockClass) !== null) return true;\n',
+  },
   // NodeList and DOMTokenList have had forEach since before any browser that parses ES2020.
   { find: '  polyfill();\n', replace: '' },
   // The base64 decoding table for canvas payloads: written at load, never read, and canvases are never recorded.
