@@ -47,6 +47,35 @@ describe('createRecorder', () => {
     expect(recorder.getState().status).toBe('stopped');
   });
 
+  it("masks and hands on a full snapshot in the task after rrweb's, with what follows behind it, in order", async () => {
+    const transport = memoryTransport();
+    const push = vi.spyOn(transport, 'push');
+    const handedOn = () => push.mock.calls.map(([json]) => JSON.parse(json)).map((event) => (event.type === 5 ? event.data.tag : event.type));
+    recorder = createRecorder({ transport });
+    await recorder.start();
+    await recorder.addCustomEvent('right after start');
+    // rrweb took the snapshot within start(); only the meta event before it has been masked and handed on.
+    expect(handedOn()).toEqual([4]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(handedOn()).toEqual([4, 2, PAGEVIEW_EVENT, 'right after start']);
+  });
+
+  it('never hands on a snapshot still waiting to be masked once consent is withdrawn', async () => {
+    const transport = memoryTransport();
+    const push = vi.spyOn(transport, 'push');
+    recorder = createRecorder({ transport, consent: 'granted' });
+    await recorder.start();
+    try {
+      await recorder.consent('denied');
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await recorder.flush();
+    } finally {
+      localStorage.clear(); // the denial is remembered for later pages, and later tests
+    }
+    expect(push.mock.calls.map(([json]) => JSON.parse(json).type)).toEqual([4]);
+    expect(transport.events()).toEqual([]);
+  });
+
   it('opens each pageview with masked metadata and coarse browser and OS only', async () => {
     history.replaceState(null, '', '/checkout?token=tok-secret-123&step=2');
     document.title = 'Receipt for ann@example.org';

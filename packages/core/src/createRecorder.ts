@@ -155,7 +155,19 @@ export function createRecorder(options: RecorderOptions): Recorder {
   /** The URL of the current pageview; a change means a single-page-app navigation. */
   let pageUrl = '';
 
-  /** The data path. Every event, rrweb's or Lowlight's own, goes through here. */
+  /** Events captured behind a full snapshot (see `capture`), in order. A closing gate empties it unprocessed. */
+  const waiting: RecordedEvent[] = [];
+  let waitingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Processes what waits behind a full snapshot: in the next task, or at once when flushing (stop, pagehide). */
+  function processWaiting(): void {
+    clearTimeout(waitingTimer);
+    waiting.splice(0).forEach((event) => process(event));
+  }
+
+  /**
+   * The data path. Every event, rrweb's or Lowlight's own, goes through here: the gate, then the page facts read
+   * at the moment of the event (pageviews), then `process`.
+   */
   function capture(event: RecordedEvent): void {
     const { status, gate: gateState } = store.getState();
     if (status !== 'recording' || gateState !== 'open') return; // the gate: no event passes while it is closed
@@ -168,13 +180,15 @@ export function createRecorder(options: RecorderOptions): Recorder {
       pageUrl = location.href;
       capture(pageviewEvent(window, masker, 'navigation', context!.policy));
     }
-    const isFirstSnapshot = pageviewPending && event.type === EventType.FullSnapshot;
-    const masked = masker.maskEvent(event);
-    const processed = masked && plugins.process(masked);
-    const json = processed && serialize(processed);
-    // The masker's own output already passed every detector; only plugins can add something new.
-    if (json) transport.push(plugins.changesEvents ? masker.guardJson(json) : json, processed.timestamp);
-    if (isFirstSnapshot) {
+    // rrweb's snapshot of a large page is already the page's longest task; masking and serializing it there too
+    // would make it longer. So a full snapshot is processed in the next task, and what follows waits behind it.
+    // Nothing leaves the page unmasked either way.
+    if (waiting.length || event.type === EventType.FullSnapshot) {
+      if (waiting.push(event) === 1) waitingTimer = setTimeout(processWaiting);
+    } else {
+      process(event);
+    }
+    if (pageviewPending && event.type === EventType.FullSnapshot) {
       // rrweb snapshots once the document is parsed; by then the title and layout are final.
       pageviewPending = false;
       pageUrl = location.href;
@@ -182,6 +196,16 @@ export function createRecorder(options: RecorderOptions): Recorder {
       const identity = gate.identity();
       if (identity) capture(identifyEvent(identity));
     }
+  }
+
+
+  /** Masks, runs the plugins, serializes and hands an event that passed the gate to the transport. */
+  function process(event: RecordedEvent): void {
+    const masked = masker.maskEvent(event);
+    const processed = masked && plugins.process(masked);
+    const json = processed && serialize(processed);
+    // The masker's own output already passed every detector; only plugins can add something new.
+    if (json) transport.push(plugins.changesEvents ? masker.guardJson(json) : json, processed.timestamp);
   }
 
   function serialize(event: RecordedEvent): string | undefined {
@@ -219,7 +243,13 @@ export function createRecorder(options: RecorderOptions): Recorder {
       }) ?? undefined;
   }
 
-  const onPageHide = (): void => void transport.flush({ unloading: true });
+  /** Hands what waits behind a full snapshot to the transport, then has it send. */
+  function flush(unloading?: boolean): Promise<void> {
+    processWaiting();
+    return transport.flush({ unloading });
+  }
+
+  const onPageHide = (): void => void flush(true);
   const onVisibilityChange = (): void => {
     if (document.visibilityState === 'hidden') onPageHide();
   };
@@ -252,6 +282,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
       // so the last seconds (often the click on "reject") never leave the page (getsentry/sentry-javascript#22220).
       store.setState({ status: 'waiting', gate: gateState, sessionId: undefined });
       halt();
+      waiting.length = 0;
       transport.discard();
     } else {
       store.setState({ status, gate: gateState });
@@ -263,7 +294,10 @@ export function createRecorder(options: RecorderOptions): Recorder {
   async function change(next: GateChange): Promise<void> {
     gate.apply(next);
     // A denial or an opt-out purges even when nothing is recording: an earlier page may have left batches queued.
-    if (next.consent === 'denied' || next.optedOut) transport.discard();
+    if (next.consent === 'denied' || next.optedOut) {
+      waiting.length = 0;
+      transport.discard();
+    }
     // While recording, a new identity is sent at once; before the first snapshot, capture() sends it with the pageview.
     if (next.identity && !pageviewPending) capture(identifyEvent(next.identity));
     return followGate();
@@ -315,7 +349,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
     store.setState({ status: 'stopped' });
     unwatchChoices?.();
     halt();
-    await transport.flush();
+    await flush();
   }
 
   return {
@@ -337,7 +371,11 @@ export function createRecorder(options: RecorderOptions): Recorder {
       store.setState({ status: 'recording' });
       startRrweb();
     },
-    flush: async () => transport.flush(),
+    flush: async () => {
+      // A snapshot waiting to be masked is processed in a task of its own (see capture), not in the caller's.
+      if (waiting.length) await new Promise((resolve) => setTimeout(resolve));
+      return flush();
+    },
     consent: (consent) => change({ consent }),
     identify: (id, traits) => change({ identity: { id, traits } }),
     addCustomEvent: async (tag, payload) => capture(customEvent(tag, payload)),
