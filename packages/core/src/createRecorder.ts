@@ -312,6 +312,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
       store.setState({ status: 'idle' });
       throw error;
     }
+    // rrweb's snapshot is the longest task of starting: it gets a task of its own, apart from reading the gate.
+    await nextTask();
     if (store.getState().status !== 'starting') return; // stopped, or the gate closed, while loading
     context = { sessionId: resolveSessionId(sessionStore()), pageviewId: randomId(), policy: gate.policy(masker.level) };
     transport.open(context, report);
@@ -373,7 +375,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
     },
     flush: async () => {
       // A snapshot waiting to be masked is processed in a task of its own (see capture), not in the caller's.
-      if (waiting.length) await new Promise((resolve) => setTimeout(resolve));
+      if (waiting.length) await nextTask();
       return flush();
     },
     consent: (consent) => change({ consent }),
@@ -387,6 +389,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
     subscribe: store.subscribe,
   };
 }
+
+const nextTask = (): Promise<unknown> => new Promise((resolve) => setTimeout(resolve));
 
 function listen(target: EventTarget, type: string, listener: (event: Event) => void): () => void {
   target.addEventListener(type, listener);
