@@ -1,7 +1,7 @@
 // `npm run bench`: Lowlight's costs beside raw @rrweb/record, in real Chromium, in one run.
 // Prints a table and writes bench/results/latest.json. See docs/benchmarks.md.
 //
-//   npm run bench                         every row, full samples (under 10 minutes)
+//   npm run bench                         every row, 11 samples per timing (about 6 minutes)
 //   npm run bench -- --quick              every row, fewer samples, shorter simulated sessions
 //   npm run bench -- --only=record,bytes  a subset: record, session, heap, node
 //   npm run bench -- --samples=15         samples per variant for the timing rows
@@ -22,7 +22,7 @@ const quick = args.includes('--quick');
 const only = new Set((option('only') ?? 'record,session,heap,node').split(','));
 const settings = quick
   ? { sizes: [1_000, 10_000], samples: 3, sessionMinutes: 1, heapMinutes: 5, maskRounds: 5 }
-  : { sizes: [1_000, 10_000, 50_000], samples: 5, sessionMinutes: 5, heapMinutes: 30, maskRounds: 15 };
+  : { sizes: [1_000, 10_000, 50_000], samples: 11, sessionMinutes: 5, heapMinutes: 30, maskRounds: 15 };
 if (option('samples')) settings.samples = Number(option('samples'));
 
 const root = resolve(import.meta.dirname, '..');
