@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { packageConfigs, scriptTagConfig } from './scripts/rollupHelpers.mjs';
 
-const packages = ['mask', 'transport', 'core', 'react', 'vue'];
+const packages = ['mask', 'transport', 'core', 'vue'];
 
 export default [
   ...packages.flatMap((name) => packageConfigs(name)),
+  // The provider is a chunk of its own, opening with 'use client'; the entry stays a plain module (packages/react/src/index.tsx).
+  ...packageConfigs('react', { internal: ['provider'] }),
   // The server: Node-only, its CLI behind `bin`, its SQL migrations read from dist at start.
   ...packageConfigs('server', { internal: ['cli'], assets: ['src/stores/migrations', 'src/viewer/assets'] }),
   // The script-tag files ship in @lowlight/core (CDNs serve them from the npm package), each with its `.sri` hash.

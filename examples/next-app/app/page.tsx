@@ -1,4 +1,4 @@
-import { Masked } from '@lowlight/react';
+import { maskProps } from '@lowlight/react';
 
 export const metadata = { title: 'Orders · Lowlight Next.js example' };
 
@@ -8,14 +8,14 @@ const ORDERS = [
   { id: 'A-1003', item: 'Oak shelf', total: '€180' },
 ];
 
-/** A server component: its HTML, the masked customer line included, is rendered on the server. */
+/** A server component: its HTML, the masked customer line and its `data-ll-mask` mark included, is rendered on the server. */
 export default function Orders() {
   return (
     <>
       <h1>Orders</h1>
-      <Masked as="p" id="customer">
+      <p {...maskProps} id="customer">
         Signed in as Ada Lovelace
-      </Masked>
+      </p>
       <ul>
         {ORDERS.map((order) => (
           <li key={order.id}>
