@@ -105,6 +105,8 @@ describe.skipIf(!hasChromium)('loader snippet in Chromium', () => {
     expect(await tab.evaluate(() => (window as unknown as LoaderWindow).Lowlight.start!.toString())).not.toContain('push');
     await tab.evaluate(() => (window as unknown as LoaderWindow).Lowlight.flush!());
     expect(decodeReceived(collector.collector.received).join('\n')).toContain(CANARY);
+    // Stopped before closing: nothing this tab captures later can reach the collector during a later test.
+    await tab.evaluate(() => (window as unknown as LoaderWindow).Lowlight.stop!());
     await tab.context().close();
   });
 

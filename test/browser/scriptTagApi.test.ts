@@ -46,6 +46,8 @@ describe.skipIf(!hasChromium)('script tag in Chromium: relative endpoint, addCus
     expect(collector.received.length).toBeGreaterThan(0);
     for (const { url } of collector.received) expect(url).toMatch(/^\/collect\?v=2&/);
     expect(decodeReceived(collector.received).join('\n')).toContain(CANARY);
+    // Stopped before closing: nothing this page captures later can reach the collector during the next test.
+    await page.evaluate(() => (window as unknown as LowlightWindow).Lowlight.stop());
     await page.close();
   });
 
