@@ -179,6 +179,8 @@ describe.skipIf(!hasChromium)('replay playback in Chromium', () => {
     await page.click('#play');
     // At 1x the pause would take two minutes; skipping crosses it in seconds.
     await expect.poll(() => label(page), { timeout: 15_000 }).toBe('After the pause');
+    // The last event is 10 ms later: once rrweb reports the end, the player stops (on a loaded machine, a moment later).
+    await expect.poll(() => page.evaluate(() => document.body.dataset.playing)).toBe('false');
 
     // Seeking into the middle of the idle stretch still lands there.
     await page.evaluate(() => {
