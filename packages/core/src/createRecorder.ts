@@ -198,7 +198,6 @@ export function createRecorder(options: RecorderOptions): Recorder {
     }
   }
 
-
   /** Masks, runs the plugins, serializes and hands an event that passed the gate to the transport. */
   function process(event: RecordedEvent): void {
     const masked = masker.maskEvent(event);
@@ -294,10 +293,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
   async function change(next: GateChange): Promise<void> {
     gate.apply(next);
     // A denial or an opt-out purges even when nothing is recording: an earlier page may have left batches queued.
-    if (next.consent === 'denied' || next.optedOut) {
-      waiting.length = 0;
-      transport.discard();
-    }
+    if (next.consent === 'denied' || next.optedOut) transport.discard();
     // While recording, a new identity is sent at once; before the first snapshot, capture() sends it with the pageview.
     if (next.identity && !pageviewPending) capture(identifyEvent(next.identity));
     return followGate();
