@@ -39,9 +39,20 @@ async function mutationBurst(variant) {
   if (variant === 'lowlight') await window.Lowlight.flush();
 }
 
+/**
+ * How long a freshly loaded page is left alone before the recorder starts. Chromium does its own work on a page
+ * that just loaded: about 1 s after load it syncs the page's history state (15–30 ms on the 10k page, whose forms'
+ * states it serializes) and about 2.5 s after load V8 collects the page's load garbage; and until then the page's
+ * main thread shares the CPU with the browser finishing the load. Started at once, each sample caught some of that
+ * work at random (a longer start, Lowlight's with its send, more often) and the same code's medians moved by
+ * 10–30 % between runs; started on a settled page, a sample holds only what recording costs.
+ */
+const SETTLE_MS = 3000;
+
 async function preparedPage(browser, scripts, html, variant) {
   const opened = await openPage(browser, html);
   if (variant !== 'none') await opened.page.addScriptTag({ content: scripts[variant] });
+  await new Promise((settled) => setTimeout(settled, SETTLE_MS));
   return opened;
 }
 
