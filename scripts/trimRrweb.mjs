@@ -19,10 +19,13 @@ const INERT_DECLARATIONS = [
   // and this saves an ancestor `closest()` walk per element while rrweb serializes.
   { kind: 'function', name: 'needMaskingText', body: '() { return false; }' },
   // Replay fidelity the script-tag build trades for its size budget (the npm build keeps them):
-  // text selections, media playback (play, pause, seek) and custom-element definitions.
+  // text selections, media playback (play, pause, seek), custom-element definitions, and declarations set
+  // through the CSSOM on a stylesheet's rules (`rule.style.setProperty()`; inline styles are attribute changes and
+  // stay). The last also stops rrweb wrapping every `CSSStyleDeclaration.setProperty` call the page makes.
   { kind: 'function', name: 'initSelectionObserver', body: '() { return () => {}; }' },
   { kind: 'function', name: 'initMediaInteractionObserver', body: '() { return () => {}; }' },
   { kind: 'function', name: 'initCustomElementObserver', body: '() { return () => {}; }' },
+  { kind: 'function', name: 'initStyleDeclarationObserver', body: '() { return () => {}; }' },
 ];
 
 // The deprecated `mirror` export and the Proxy that warns on its use: record() never touches them.
@@ -110,10 +113,11 @@ const DEAD_CODE = [
   { find: '    pluginHandlers.forEach((h) => h());\n', replace: '' },
   // The callbacks of the observers made inert above (INERT_DECLARATIONS, `collectFonts`): nothing calls them.
   ...[
-    ['mediaInteractionCb', 'MediaInteraction'],
-    ['fontCb', 'Font'],
-  ].map(([name, source]) => ({
-    find: `          ${name}: (p) => wrappedEmit({\n            type: EventType.IncrementalSnapshot,\n            data: {\n              source: IncrementalSource.${source},\n              ...p\n            }\n          }),\n`,
+    ['mediaInteractionCb', 'MediaInteraction', 'p'],
+    ['fontCb', 'Font', 'p'],
+    ['styleDeclarationCb', 'StyleDeclaration', 'r'],
+  ].map(([name, source, arg]) => ({
+    find: `          ${name}: (${arg}) => wrappedEmit({\n            type: EventType.IncrementalSnapshot,\n            data: {\n              source: IncrementalSource.${source},\n              ...${arg}\n            }\n          }),\n`,
     replace: '',
   })),
   ...[
@@ -124,6 +128,14 @@ const DEAD_CODE = [
     replace: '',
   })),
 ];
+
+// Replay fidelity the script-tag build trades for its size budget, like the inert observers above: media elements'
+// playback state at snapshot time. The playback events that would keep it current are not recorded either, and a
+// replay never loads the recorded media, so no viewer of Lowlight's could play it from there anyway.
+const MEDIA_STATE = {
+  find: '  if (["audio", "video"].includes(tagName)) {\n    const mediaAttributes = attributes;\n    mediaAttributes.rr_mediaState = n.paused ? "paused" : "played";\n    mediaAttributes.rr_mediaCurrentTime = n.currentTime;\n    mediaAttributes.rr_mediaPlaybackRate = n.playbackRate;\n    mediaAttributes.rr_mediaMuted = n.muted;\n    mediaAttributes.rr_mediaLoop = n.loop;\n    mediaAttributes.rr_mediaVolume = n.volume;\n  }\n',
+  replace: '',
+};
 
 // Fixes of rrweb bugs, each with its upstream report. Not trims: the recorder behaves as rrweb meant it to.
 const RRWEB_FIXES = [
@@ -425,7 +437,7 @@ export function trimRrweb() {
         replaceDeprecatedMirror,
         dropPixelCapture,
         pinRecordOptions,
-        (result) => replaceExactly(result, [...DEAD_CODE, ...RRWEB_FIXES, BLOCK_TEST]),
+        (result) => replaceExactly(result, [...DEAD_CODE, MEDIA_STATE, ...RRWEB_FIXES, BLOCK_TEST]),
         pinSlimDom,
         dropRecordStatics,
         unrollMutationBufferInit,
