@@ -274,6 +274,65 @@ describe('createTransport: retries', () => {
 describe('createTransport: offline queue', () => {
   beforeEach(() => {
     globalThis.indexedDB = new IDBFactory();
+    localStorage.clear();
+  });
+
+  it('never writes a batch that goes through at once to IndexedDB, and on the next page does not open it', async () => {
+    const put = vi.fn();
+    const first = createTransport({ compression: null, offlineQueue: { ...indexedDbQueue()!, put } }, backend().send);
+    first.open(session);
+    push(first, 1, 2);
+    await first.flush();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(put).not.toHaveBeenCalled();
+    await new Promise((deleted) => (indexedDB.deleteDatabase('lowlight').onsuccess = deleted));
+    const up = backend();
+    const next = createTransport({ compression: null, offlineQueue: indexedDbQueue() }, up.send);
+    next.open({ ...session, pageviewId: 'c'.repeat(32) });
+    push(next, 3);
+    await next.flush();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(numbers(up.accepted)).toEqual([3]);
+    expect(await indexedDB.databases()).toEqual([]);
+  });
+
+  it('stores a batch once its send fails, and deletes it once a retry delivers it', async () => {
+    const flaky = backend(503);
+    const transport = createTransport({ compression: null, offlineQueue: indexedDbQueue(), retryInitialMs: 60_000 }, flaky.send);
+    transport.open(session);
+    push(transport, 1);
+    await transport.flush();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await indexedDbQueue()!.all()).map((stored) => numbers([stored]))).toEqual([[1]]);
+    globalThis.dispatchEvent(new Event('online'));
+    await transport.flush();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(numbers(flaky.accepted)).toEqual([1]);
+    expect(await indexedDbQueue()!.all()).toEqual([]);
+    transport.discard();
+  });
+
+  it('on unload stores every batch left, and sends again with keepalive the one whose request the page cancels', async () => {
+    const attempts: OutgoingBatch[] = [];
+    // The first request never answers: the page goes away while it is on its way.
+    const send = vi.fn(async (batch: OutgoingBatch): Promise<SendResult> => {
+      attempts.push(batch);
+      return attempts.length === 1 ? new Promise<SendResult>(() => {}) : { status: 503 };
+    });
+    const transport = createTransport({ compression: null, offlineQueue: indexedDbQueue() }, send);
+    transport.open(session);
+    push(transport, 1);
+    void transport.flush();
+    await vi.waitFor(() => expect(attempts).toHaveLength(1));
+    push(transport, 2);
+    void transport.flush({ unloading: true });
+    expect(attempts.slice(1).map((batch) => [batch.unloading, numbers([batch])])).toEqual([
+      [true, [1]],
+      [true, [2]],
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await indexedDbQueue()!.all()).map((stored) => numbers([stored]))).toEqual([[1], [2]]);
+    transport.discard();
   });
 
   it('keeps undelivered batches in IndexedDB and sends them from the next page first', async () => {

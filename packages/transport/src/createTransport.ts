@@ -120,6 +120,8 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
   /** Batches are encoded one after another, so they enter the queue in order. */
   let encoding: Promise<unknown> = Promise.resolve();
   let draining: Promise<void> | undefined;
+  /** Batches written to the offline queue (see `persist`), so that only they are deleted from it. */
+  const persisted = new Set<QueuedBatch>();
   /** The batch `drain` is sending now: never dropped for the caps while its answer may still be a delivery. */
   let inFlight: QueuedBatch | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -203,8 +205,22 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
   function enqueue(batch: QueuedBatch): void {
     queue.push(batch);
     queueBytes += batch.body.byteLength;
-    store?.put(batch).catch(report);
+    // While a retry is pending, the queue waits on a server that is down.
+    if (retryTimer) persist();
     enforceCaps();
+  }
+
+  /**
+   * Writes the queued batches not yet stored to the offline queue. Only batches that wait are stored: once a send
+   * failed, and whatever is left when the page hides. A batch that goes through at once never touches IndexedDB,
+   * whose writes (and a delete after each delivery) cost the page more main-thread time than sending did.
+   */
+  function persist(): void {
+    for (const batch of queue) {
+      if (persisted.has(batch)) continue;
+      persisted.add(batch);
+      store?.put(batch).catch(report);
+    }
   }
 
   /**
@@ -226,7 +242,7 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
     queue.splice(index, 1);
     queueBytes -= batch.body.byteLength;
     stats.queued -= batch.envelope.count;
-    store?.remove(batch.key).catch(report);
+    if (persisted.delete(batch)) store?.remove(batch.key).catch(report);
     if (dropReason === undefined) {
       stats.sent += batch.envelope.count;
       return;
@@ -236,6 +252,7 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
   }
 
   function scheduleRetry(result: SendResult | undefined): void {
+    persist();
     const backoff = Math.random() * Math.min(limits.retryMaxMs, limits.retryInitialMs * 2 ** failuresInARow++);
     retryTimer = setTimeout(retryNow, Math.min(result?.retryAfterMs ?? backoff, limits.maxQueueAgeMs));
   }
@@ -304,9 +321,10 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
         () => {},
       );
     };
-    for (const batch of draining ? queue.slice(1) : queue) if (batch.body.byteLength <= budget) sendNow(batch);
+    // The batch being sent too: leaving the page cancels its request, and it was not stored while it went out.
+    for (const batch of queue) if (batch.body.byteLength <= budget) sendNow(batch);
     // An encrypted stream never sends in clear: its buffer goes the asynchronous way, best effort.
-    if (options.encrypt) return void batchBuffered();
+    if (options.encrypt) return void batchBuffered().then(persist);
     while (buffer.length && session) {
       // As many events as fit the budget (the body's frame and first timestamp, then per event its JSON, a comma
       // and its gap in `t`); once nothing fits, the rest as one batch.
@@ -317,6 +335,8 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
       enqueue(batch);
       if (batch.body.byteLength <= budget) sendNow(batch);
     }
+    // Whatever is sent now may not arrive, and this page will not be there to retry it.
+    persist();
   }
 
   /** Stops every timer, and makes work already started queue and count nothing. */
@@ -358,6 +378,7 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
           }
           const earlier = stored.filter((batch) => batch.key.startsWith(queueKey) && !known.has(batch.key));
           for (const batch of earlier) {
+            persisted.add(batch);
             queueBytes += batch.body.byteLength;
             stats.queued += batch.envelope.count;
           }
@@ -385,6 +406,7 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
       bufferBytes = 0;
       queue = [];
       queueBytes = 0;
+      persisted.clear();
       store?.clear().catch(report);
     },
     stats: () => ({ ...stats }),

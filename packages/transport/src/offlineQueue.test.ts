@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { indexedDbQueue, purgeOfflineQueue, type QueuedBatch } from './offlineQueue';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { indexedDbQueue, purgeOfflineQueue, QUEUE_EMPTY_MARKER, type QueuedBatch } from './offlineQueue';
 import { testSession } from './testTransport';
 
 const batch = (seq: number): QueuedBatch => ({
@@ -19,6 +19,7 @@ const databaseNames = async () => (await indexedDB.databases()).map((database) =
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
+  localStorage.clear();
 });
 
 describe('the IndexedDB offline queue', () => {
@@ -42,6 +43,55 @@ describe('the IndexedDB offline queue', () => {
     expect(await databaseNames()).toEqual([]);
     await thisTab.put(batch(2));
     expect((await thisTab.all()).map((stored) => stored.envelope.seq)).toEqual([2]);
+  });
+
+  it('once it found the database empty, reads nothing back without opening it, until a batch is stored', async () => {
+    const queue = indexedDbQueue()!;
+    expect(await queue.all()).toEqual([]);
+    expect(localStorage.getItem(QUEUE_EMPTY_MARKER)).toBe('1');
+    await new Promise((deleted) => (indexedDB.deleteDatabase('lowlight').onsuccess = deleted));
+    // Another page of the site, a fresh connection: the marker says there is nothing to read.
+    expect(await indexedDbQueue()!.all()).toEqual([]);
+    expect(await databaseNames()).toEqual([]);
+    await queue.put(batch(1));
+    expect(localStorage.getItem(QUEUE_EMPTY_MARKER)).toBeNull();
+    expect((await indexedDbQueue()!.all()).map((stored) => stored.envelope.seq)).toEqual([1]);
+  });
+
+  it('reads a database it knows nothing about: a first visit, cleared storage, or a queue an older release left', async () => {
+    await indexedDbQueue()!.put(batch(1));
+    localStorage.clear();
+    expect((await indexedDbQueue()!.all()).map((stored) => stored.envelope.seq)).toEqual([1]);
+  });
+
+  it('does not mark the database empty when a batch is stored while it is being read', async () => {
+    const queue = indexedDbQueue()!;
+    const reading = queue.all();
+    const writing = queue.put(batch(2));
+    expect(await reading).toEqual([]);
+    await writing;
+    expect(localStorage.getItem(QUEUE_EMPTY_MARKER)).toBeNull();
+    expect((await indexedDbQueue()!.all()).map((stored) => stored.envelope.seq)).toEqual([2]);
+  });
+
+  it('reads the database where localStorage is refused', async () => {
+    await indexedDbQueue()!.all();
+    await indexedDbQueue()!.put(batch(1));
+    localStorage.setItem(QUEUE_EMPTY_MARKER, '1');
+    const refused = vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new DOMException('denied', 'SecurityError');
+    });
+    try {
+      expect((await indexedDbQueue()!.all()).map((stored) => stored.envelope.seq)).toEqual([1]);
+    } finally {
+      refused.mockRestore();
+    }
+  });
+
+  it('purging leaves no marker behind', async () => {
+    await indexedDbQueue()!.all();
+    await purgeOfflineQueue();
+    expect(localStorage.getItem(QUEUE_EMPTY_MARKER)).toBeNull();
   });
 
   it('never creates the database to purge it', async () => {

@@ -24,6 +24,31 @@ export interface OfflineQueue {
 
 const DATABASE = 'lowlight';
 const STORE = 'batches';
+/**
+ * `localStorage` key set once the database was read and held no batch, and removed before a batch is stored. While
+ * it is there, a page does not open IndexedDB at all: opening it and reading it back cost about a tenth of starting
+ * to record a small page. Where it is missing (a first visit, cleared storage, a queue an older release left) the
+ * database is read, so no batch is ever overlooked.
+ */
+export const QUEUE_EMPTY_MARKER = 'll:queue-empty';
+
+/** Whether the database is known to hold no batch; false where localStorage cannot be read. */
+const knownEmpty = (): boolean => {
+  try {
+    return localStorage.getItem(QUEUE_EMPTY_MARKER) !== null;
+  } catch {
+    return false;
+  }
+};
+
+/** Sets or removes the marker; where localStorage is refused, knownEmpty answers false anyway. */
+const markEmpty = (empty: boolean): void => {
+  try {
+    localStorage[empty ? 'setItem' : 'removeItem'](QUEUE_EMPTY_MARKER, '1');
+  } catch {
+    // Nothing to keep: see knownEmpty.
+  }
+};
 
 const settle = <T>(request: IDBRequest<T> | IDBOpenDBRequest): Promise<T> =>
   new Promise((resolve, reject) => {
@@ -61,6 +86,8 @@ function openDatabase(create: boolean, onClose?: () => void): Promise<IDBDatabas
 export async function purgeOfflineQueue(): Promise<void> {
   if (typeof indexedDB === 'undefined') return;
   const factory = indexedDB;
+  // Unknown rather than empty: a denial or an opt-out leaves only the visitor's choice in storage.
+  markEmpty(false);
   try {
     const database = await openDatabase(false);
     await settle(database.transaction(STORE, 'readwrite').objectStore(STORE).clear());
@@ -76,19 +103,33 @@ export async function purgeOfflineQueue(): Promise<void> {
 
 /**
  * The offline queue in first-party IndexedDB, or undefined where IndexedDB is
- * missing. The database is opened on first use, never at import.
+ * missing. The database is opened on first use, never at import, and `all()` does not open it
+ * while `QUEUE_EMPTY_MARKER` says it holds no batch.
  */
 export function indexedDbQueue(): OfflineQueue | undefined {
   if (typeof indexedDB === 'undefined') return undefined;
   let database: Promise<IDBDatabase> | undefined;
+  /** Writes this queue started: `all()` marks nothing empty when one began while it read. */
+  let writes = 0;
   const store = async (mode: IDBTransactionMode): Promise<IDBObjectStore> => {
     database ??= openDatabase(true, () => (database = undefined));
     return (await database).transaction(STORE, mode).objectStore(STORE);
   };
   return {
-    put: async (batch) => void (await settle((await store('readwrite')).put(batch))),
+    put: async (batch) => {
+      // Before the write: a page that reads the marker while this write is under way still looks.
+      markEmpty(false);
+      writes++;
+      await settle((await store('readwrite')).put(batch));
+    },
     remove: async (key) => void (await settle((await store('readwrite')).delete(key))),
-    all: async () => ((await settle((await store('readonly')).getAll())) as QueuedBatch[]).sort((a, b) => a.queuedAt - b.queuedAt),
+    async all() {
+      if (knownEmpty()) return [];
+      const writesBefore = writes;
+      const stored = (await settle((await store('readonly')).getAll())) as QueuedBatch[];
+      if (!stored.length && writes === writesBefore) markEmpty(true);
+      return stored.sort((a, b) => a.queuedAt - b.queuedAt);
+    },
     clear: purgeOfflineQueue,
     close() {
       // Runs after every request already waiting for the connection: IndexedDB closes once their transactions end.
