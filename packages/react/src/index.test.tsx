@@ -64,6 +64,34 @@ describe('@lowlight/react', () => {
     expect(JSON.stringify(transport.events())).toContain('after the remount');
   });
 
+  it('destroys a recorder it made from options on unmount, closing its transport, and leaves one the app passed', async () => {
+    const made = memoryTransport();
+    const madeClose = vi.spyOn(made, 'close');
+    // Under StrictMode the cleanup also runs between the two mounts: the transport must stay open through that.
+    const view = render(
+      <StrictMode>
+        <LowlightProvider options={{ transport: made }}>
+          <Status />
+        </LowlightProvider>
+      </StrictMode>,
+    );
+    await act(() => vi.waitFor(() => expect(view.getByTestId('status').textContent).toBe('recording')));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(madeClose).not.toHaveBeenCalled();
+    view.unmount();
+    await vi.waitFor(() => expect(madeClose).toHaveBeenCalledOnce());
+
+    const passed = memoryTransport();
+    const passedClose = vi.spyOn(passed, 'close');
+    const recorder = createRecorder({ transport: passed });
+    const other = render(<LowlightProvider recorder={recorder}><Status /></LowlightProvider>);
+    await recording(() => recorder);
+    other.unmount();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(recorder.getState().status).toBe('stopped');
+    expect(passedClose).not.toHaveBeenCalled();
+  });
+
   it('follows consent given through the hook', async () => {
     const transport = memoryTransport();
     function ConsentBanner() {

@@ -1,14 +1,17 @@
 'use client';
 // The directive makes this module's exports client references in a Next.js server component, so an App Router
 // layout (a server component) can render the provider. The marks stay in index.tsx, plain values there.
-import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createDefaultRecorder, type Recorder, type RecorderOrOptions, type RecorderState } from '@lowlight/core';
 
 const RecorderContext = createContext<Recorder | null>(null);
 
 /** `recorder`, or `options` (plain data, so a server component can pass them): read once, when the provider mounts. */
 export type LowlightProviderProps = RecorderOrOptions & {
-  /** Start recording once mounted in the browser, and stop on unmount. Default true. */
+  /**
+   * Start recording once mounted in the browser, and stop on unmount. Default true. A recorder the provider made
+   * from `options` is also destroyed on unmount (its transport closed); one passed as `recorder` stays the app's.
+   */
   autoStart?: boolean;
   /** The app, which may call `useLowlight()`. */
   children?: ReactNode;
@@ -24,12 +27,18 @@ export type LowlightProviderProps = RecorderOrOptions & {
 export function LowlightProvider({ recorder: given, options, autoStart = true, children }: LowlightProviderProps) {
   const [created] = useState(() => given ?? createDefaultRecorder(options!));
   const recorder = given ?? created;
+  const pendingDestroy = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => {
-    if (!autoStart) return undefined;
+    clearTimeout(pendingDestroy.current);
     // Under StrictMode this runs start, stop, start: the recorder keeps one recording (see the StrictMode test).
-    void recorder.start();
-    return () => void recorder.stop();
-  }, [recorder, autoStart]);
+    if (autoStart) void recorder.start();
+    return () => {
+      if (autoStart) void recorder.stop();
+      // Released a task later, not at once: StrictMode runs this cleanup between two mounts, and the second start
+      // must not find its transport closed. The next mount cancels it.
+      if (!given) pendingDestroy.current = setTimeout(() => void recorder.destroy());
+    };
+  }, [recorder, autoStart, given]);
   return <RecorderContext.Provider value={recorder}>{children}</RecorderContext.Provider>;
 }
 
