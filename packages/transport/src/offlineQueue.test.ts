@@ -58,7 +58,20 @@ describe('the IndexedDB offline queue', () => {
     expect((await indexedDbQueue()!.all()).map((stored) => stored.envelope.seq)).toEqual([1]);
   });
 
-  it('reads a database it knows nothing about: a first visit, cleared storage, or a queue an older release left', async () => {
+  it('on a first visit neither creates the database nor reads it, and marks it empty', async () => {
+    expect(await indexedDbQueue()!.all()).toEqual([]);
+    expect(await databaseNames()).toEqual([]);
+    expect(localStorage.getItem(QUEUE_EMPTY_MARKER)).toBe('1');
+  });
+
+  it('reads the database where the browser cannot list databases', async () => {
+    await indexedDbQueue()!.put(batch(1));
+    localStorage.clear();
+    Object.defineProperty(indexedDB, 'databases', { value: undefined });
+    expect((await indexedDbQueue()!.all()).map((stored) => stored.envelope.seq)).toEqual([1]);
+  });
+
+  it('reads a database it knows nothing about: cleared storage, or a queue an older release left', async () => {
     await indexedDbQueue()!.put(batch(1));
     localStorage.clear();
     expect((await indexedDbQueue()!.all()).map((stored) => stored.envelope.seq)).toEqual([1]);

@@ -126,7 +126,9 @@ export function indexedDbQueue(): OfflineQueue | undefined {
     async all() {
       if (knownEmpty()) return [];
       const writesBefore = writes;
-      const stored = (await settle((await store('readonly')).getAll())) as QueuedBatch[];
+      // A first visit: the list of databases tells there is none, without creating it (Firefox before 126 has no list).
+      const exists = !indexedDB.databases || (await indexedDB.databases()).some(({ name }) => name === DATABASE);
+      const stored = exists ? ((await settle((await store('readonly')).getAll())) as QueuedBatch[]) : [];
       if (!stored.length && writes === writesBefore) markEmpty(true);
       return stored.sort((a, b) => a.queuedAt - b.queuedAt);
     },
