@@ -4,10 +4,10 @@ import { parseArgs } from 'node:util';
 import { deleteVisitor, exportVisitor, prune, startSweeper, type RightsContext } from './admin/rights';
 import { tombstoneHasher } from './admin/tombstones';
 import { buildServer } from './buildServer';
-import { openLoginStore } from './auth/openLoginStore';
 import { DEFAULT_HOST, DEFAULT_PORT, parseDuration, parsePort, storeOptions } from './config';
 import { openStores } from './stores/openStores';
 import { loadServerKey } from './stores/serverKey';
+import type { LoginStore } from './auth/loginStore';
 import type { Stores } from './stores/types';
 import type { IngestRateLimits } from './ingest/plugin';
 import type { RateLimit } from './ingest/rateLimit';
@@ -84,7 +84,7 @@ function parse<T extends Flags>(args: string[], flags: T, positionals: string[])
 }
 
 interface Opened {
-  stores: Stores;
+  stores: Stores & { logins: LoginStore };
   /** The key for tombstone HMACs, derived from the server key so every instance and command agrees on it. */
   tombstoneSecret: Uint8Array;
   /** The key for the viewer's signed chunk URLs and device cookies, derived the same way. */
@@ -111,12 +111,11 @@ async function start(args: string[], io: CliIo): Promise<number> {
   const port = parsePort((values.port as string | undefined) ?? String(DEFAULT_PORT));
   const host = (values.host as string | undefined) ?? DEFAULT_HOST;
   return withStores(values, io.env, async (opened) => {
-    // The replay viewer: logins on the same database (SQLite or PostgreSQL).
-    const logins = await openLoginStore(storeOptions(values, io.env));
     const { viewerSecret, ...rest } = opened;
     const app = await buildServer({
       ...rest,
-      viewer: { logins, secret: viewerSecret },
+      // The replay viewer: logins on the metadata store's database and connection.
+      viewer: { logins: opened.stores.logins, secret: viewerSecret },
       adminToken: io.env.LOWLIGHT_ADMIN_TOKEN || undefined,
       logger: { level: io.env.LOWLIGHT_LOG_LEVEL ?? 'info' },
       rateLimits: rateLimitsFromEnv(io.env),
@@ -133,7 +132,6 @@ async function start(args: string[], io: CliIo): Promise<number> {
     await io.stopSignal;
     await app.close();
     await stopSweeper();
-    await logins.close();
     return 0;
   });
 }

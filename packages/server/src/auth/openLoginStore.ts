@@ -1,21 +1,16 @@
-import { join } from 'node:path';
-import type { SqlDriver } from '../stores/sqlDriver';
+import { openSqlDriver } from '../stores/openStores';
 import { createLoginStore, type LoginStore } from './loginStore';
 
 /**
- * The viewer's LoginStore on the same database as the MetadataStore, through
- * its own connection (open the stores and migrate first): a small pool on
- * PostgreSQL (`database`), else a second connection to `lowlight.db` in the
- * data folder (SQLite in WAL mode takes it in stride). Drivers load on demand,
- * as in `openStores`.
+ * The viewer's LoginStore on the same database as the MetadataStore, through its own connection, for a process that
+ * does not open the stores (open the stores and migrate first): a small pool on PostgreSQL (`database`), else a
+ * second connection to `lowlight.db` in the data folder (SQLite in WAL mode takes it in stride). `openStores` gives
+ * one on its own connection.
  */
 export async function openLoginStore(location: { data?: string; database?: string }): Promise<LoginStore & {
   /** Closes the login store's own connection. */
   close(): Promise<void>;
 }> {
-  let driver: SqlDriver;
-  if (location.database) driver = await (await import('../stores/postgres')).openPostgresDriver(location.database, { max: 2 });
-  else if (location.data) driver = (await import('../stores/sqlite')).openSqliteDriver(join(location.data, 'lowlight.db'));
-  else throw new Error('[lowlight] server: give "--data DIR" or "--database postgres://…" for the viewer\'s logins');
+  const driver = await openSqlDriver(location, { max: 2 });
   return { ...createLoginStore(driver), close: () => driver.close() };
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openLoginStore } from '../auth/openLoginStore';
 import { openStores, parseBlobsUrl } from './openStores';
 import { testDatabaseUrl } from './testDatabase';
 import { sessionRow } from './testMetadataStore';
@@ -44,6 +45,17 @@ describe('openStores with --data', () => {
     const second = await openStores({ data });
     expect(await readChunk(second, id)).toEqual(plain);
     await second.close();
+  });
+
+  it("gives the viewer's logins on the metadata store's database, readable by openLoginStore in another process", async () => {
+    const data = freshDir();
+    const stores = await openStores({ data });
+    await stores.meta.createUser('member@example.test', 'not a real hash');
+    const { token } = await stores.logins.createSession('member@example.test', 1_000, 60_000);
+    const elsewhere = await openLoginStore({ data });
+    expect(await elsewhere.findSession(token, 2_000)).toMatchObject({ email: 'member@example.test' });
+    await elsewhere.close();
+    await stores.close();
   });
 
   it('uses a configured server key over a generated one', async () => {

@@ -4,7 +4,10 @@ import { createSessionKeys } from './envelope';
 import type { S3BlobOptions } from './s3Blobs';
 import { loadServerKey } from './serverKey';
 import { storeError } from './storeErrors';
-import type { BlobStore, MetadataStore, Stores } from './types';
+import { createLoginStore, type LoginStore } from '../auth/loginStore';
+import type { SqlDriver } from './sqlDriver';
+import { createSqlStore } from './sqlStore';
+import type { BlobStore, Stores } from './types';
 
 /** Where `openStores` keeps metadata, blobs and the server key. */
 export interface StoreOptions {
@@ -58,18 +61,24 @@ async function prepareDataFolder(dir: string): Promise<void> {
   }
 }
 
-async function openMetadata(options: StoreOptions): Promise<MetadataStore> {
+/**
+ * The SQL database of the options, shared by the metadata store and the viewer's logins: PostgreSQL at `database`
+ * (a pool of `max` connections), else SQLite at `DIR/lowlight.db` in `data`. Drivers load on demand, so a SQLite
+ * server never loads pg.
+ */
+export async function openSqlDriver(options: Pick<StoreOptions, 'data' | 'database'>, pool: { max?: number } = {}): Promise<SqlDriver> {
   if (options.database !== undefined) {
     if (!/^postgres(ql)?:\/\//.test(options.database)) {
       throw new Error(`[lowlight] server: "--database" must be a postgres:// URL, got "${options.database.replace(/\/\/[^@/]*@/, '//***@')}"`);
     }
-    const { openPostgresStore } = await import('./postgres');
-    return openPostgresStore(options.database);
+    const { openPostgresDriver } = await import('./postgres');
+    return openPostgresDriver(options.database, pool);
   }
-  const file = join(options.data!, 'lowlight.db');
-  const { openSqliteStore } = await import('./sqlite');
+  if (options.data === undefined) throw new Error('[lowlight] server: give "--data DIR" or "--database postgres://…"');
+  const file = join(options.data, 'lowlight.db');
+  const { openSqliteDriver } = await import('./sqlite');
   try {
-    return openSqliteStore(file);
+    return openSqliteDriver(file);
   } catch (error) {
     throw storeError('database', file, error);
   }
@@ -91,12 +100,12 @@ async function openBlobs(options: StoreOptions): Promise<BlobStore> {
 }
 
 /**
- * Opens the metadata store (migrated), the blob store and the session keys
- * from the start options. Every store is checked here, so a missing or
+ * Opens the metadata store (migrated), the blob store, the session keys and the viewer's logins (on the metadata
+ * store's connection) from the start options. Every store is checked here, so a missing or
  * unreachable one fails at start with a message naming it. Drivers load on
  * demand: a SQLite-and-files server never loads pg or the AWS SDK.
  */
-export async function openStores(options: StoreOptions): Promise<Stores> {
+export async function openStores(options: StoreOptions): Promise<Stores & { logins: LoginStore }> {
   if (options.data === undefined && (options.database === undefined || options.blobs === undefined)) {
     throw new Error('[lowlight] server: give "--data DIR", or both "--database postgres://…" and "--blobs s3://…"');
   }
@@ -104,7 +113,8 @@ export async function openStores(options: StoreOptions): Promise<Stores> {
   const serverKey = await loadServerKey({ configured: options.serverKey, dataDir: options.data });
   const opened: { close(): Promise<void> }[] = [];
   try {
-    const meta = await openMetadata(options);
+    const sql = await openSqlDriver(options);
+    const meta = createSqlStore(sql);
     opened.push(meta);
     await meta.migrate();
     const blobs = await openBlobs(options);
@@ -113,6 +123,7 @@ export async function openStores(options: StoreOptions): Promise<Stores> {
       meta,
       blobs,
       keys: createSessionKeys(meta, serverKey),
+      logins: createLoginStore(sql),
       close: async () => void (await Promise.all(opened.map((store) => store.close()))),
     };
   } catch (error) {
