@@ -12,10 +12,12 @@ const event = (n: number) => ({ type: 3, data: { n }, timestamp: 1000 + n });
 const push = (transport: ReturnType<typeof createTransport>, ...ns: number[]) => {
   for (const n of ns) transport.push(serializeEvent(event(n)), event(n).timestamp);
 };
+/** A batch as sent, or as the offline queue keeps it. */
+type AnyBatch = Omit<OutgoingBatch, 'unloading'>;
 /** The body as sent, parsed. */
-const body = (batch: OutgoingBatch) => JSON.parse(new TextDecoder().decode(batch.encoding === 'gzip' ? gunzipSync(batch.body) : batch.body));
-const decode = (batch: OutgoingBatch) => ({ events: batchEvents(body(batch) as BatchBody<ReturnType<typeof event>>) });
-const numbers = (batches: OutgoingBatch[]) => batches.flatMap((batch) => decode(batch).events.map((e: { data: { n: number } }) => e.data.n));
+const body = (batch: AnyBatch) => JSON.parse(new TextDecoder().decode(batch.encoding === 'gzip' ? gunzipSync(batch.body) : batch.body));
+const decode = (batch: AnyBatch) => ({ events: batchEvents(body(batch) as BatchBody<ReturnType<typeof event>>) });
+const numbers = (batches: AnyBatch[]) => batches.flatMap((batch) => decode(batch).events.map((e: { data: { n: number } }) => e.data.n));
 
 /** A backend that answers each attempt with the next status (then 200), recording what it accepted. */
 function backend(...statuses: Array<number | Error | SendResult>) {
