@@ -25,10 +25,10 @@ export interface OfflineQueue {
 const DATABASE = 'lowlight';
 const STORE = 'batches';
 /**
- * `localStorage` key set once the database was read and held no batch, and removed before a batch is stored. While
- * it is there, a page does not open IndexedDB at all: opening it and reading it back cost about a tenth of starting
- * to record a small page. Where it is missing (a first visit, cleared storage, a queue an older release left) the
- * database is read, so no batch is ever overlooked.
+ * `localStorage` key set once the queue was found empty (no database, or one holding no batch), and removed before a
+ * batch is stored. While it is there, a page does not touch IndexedDB at all: opening it and reading it back cost
+ * about a tenth of starting to record a small page. Where it is missing (a first visit, cleared storage, a queue an
+ * older release left) the queue is looked up, so no batch is ever overlooked.
  */
 export const QUEUE_EMPTY_MARKER = 'll:queue-empty';
 
