@@ -398,7 +398,8 @@ describe('createTransport: offline queue', () => {
   });
 
   it('stores nothing before open(), and discard() deletes the database', async () => {
-    const transport = createTransport({ compression: null, offlineQueue: indexedDbQueue() }, backend(503).send);
+    // A retry a minute away: the jittered default could deliver the batch before it is discarded.
+    const transport = createTransport({ compression: null, offlineQueue: indexedDbQueue(), retryInitialMs: 60_000 }, backend(503).send);
     push(transport, 1);
     await transport.flush();
     expect(await indexedDB.databases()).toEqual([]);

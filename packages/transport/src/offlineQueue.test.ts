@@ -87,6 +87,23 @@ describe('the IndexedDB offline queue', () => {
     expect((await indexedDbQueue()!.all()).map((stored) => stored.envelope.seq)).toEqual([2]);
   });
 
+  it("does not mark the database empty when another transport's queue stores a batch while it is being read", async () => {
+    const reading = indexedDbQueue()!.all();
+    const writing = indexedDbQueue()!.put(batch(3));
+    expect(await reading).toEqual([]);
+    await writing;
+    expect(localStorage.getItem(QUEUE_EMPTY_MARKER)).toBeNull();
+    expect((await indexedDbQueue()!.all()).map((stored) => stored.envelope.seq)).toEqual([3]);
+  });
+
+  it('does not mark the database empty when a write that began before the read commits after it', async () => {
+    const writing = indexedDbQueue()!.put(batch(4));
+    const reading = indexedDbQueue()!.all();
+    await Promise.all([writing, reading]);
+    expect(localStorage.getItem(QUEUE_EMPTY_MARKER)).toBeNull();
+    expect((await indexedDbQueue()!.all()).map((stored) => stored.envelope.seq)).toEqual([4]);
+  });
+
   it('reads the database where localStorage is refused', async () => {
     await indexedDbQueue()!.all();
     await indexedDbQueue()!.put(batch(1));

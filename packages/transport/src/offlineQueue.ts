@@ -50,6 +50,13 @@ const markEmpty = (empty: boolean): void => {
   }
 };
 
+/**
+ * Writes started, and writes not yet committed, by any queue of this page (a fan-out has one per transport):
+ * `all()` marks nothing empty around a write, since what it read may predate it.
+ */
+let writes = 0;
+let writing = 0;
+
 const settle = <T>(request: IDBRequest<T> | IDBOpenDBRequest): Promise<T> =>
   new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result as T);
@@ -109,8 +116,6 @@ export async function purgeOfflineQueue(): Promise<void> {
 export function indexedDbQueue(): OfflineQueue | undefined {
   if (typeof indexedDB === 'undefined') return undefined;
   let database: Promise<IDBDatabase> | undefined;
-  /** Writes this queue started: `all()` marks nothing empty when one began while it read. */
-  let writes = 0;
   const store = async (mode: IDBTransactionMode): Promise<IDBObjectStore> => {
     database ??= openDatabase(true, () => (database = undefined));
     return (await database).transaction(STORE, mode).objectStore(STORE);
@@ -120,16 +125,22 @@ export function indexedDbQueue(): OfflineQueue | undefined {
       // Before the write: a page that reads the marker while this write is under way still looks.
       markEmpty(false);
       writes++;
-      await settle((await store('readwrite')).put(batch));
+      writing++;
+      try {
+        await settle((await store('readwrite')).put(batch));
+      } finally {
+        writing--;
+      }
     },
     remove: async (key) => void (await settle((await store('readwrite')).delete(key))),
     async all() {
       if (knownEmpty()) return [];
-      const writesBefore = writes;
+      // -1: a write was under way when this read began, and may commit after it.
+      const writesBefore = writing ? -1 : writes;
       // A first visit: the list of databases tells there is none, without creating it (Firefox before 126 has no list).
       const exists = !indexedDB.databases || (await indexedDB.databases()).some(({ name }) => name === DATABASE);
       const stored = exists ? ((await settle((await store('readonly')).getAll())) as QueuedBatch[]) : [];
-      if (!stored.length && writes === writesBefore) markEmpty(true);
+      if (!stored.length && !writing && writes === writesBefore) markEmpty(true);
       return stored.sort((a, b) => a.queuedAt - b.queuedAt);
     },
     clear: purgeOfflineQueue,
