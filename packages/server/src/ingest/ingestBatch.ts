@@ -58,8 +58,7 @@ async function isDeleted(ctx: IngestContext, projectId: string, sid: string, vis
 
 /** A read before any write, so a replayed batch writes nothing at all (the claim in `indexBatch` still settles races). */
 async function alreadyStored(meta: Stores['meta'], projectId: string, query: IngestQuery, chunkId: string): Promise<boolean> {
-  const chunks = await meta.listChunks(projectId, query.sid);
-  return chunks.some((chunk) => chunk.id === chunkId);
+  return (await meta.getChunk(projectId, query.sid, chunkId)) !== null;
 }
 
 /** Chunks are kept gzip-compressed: gzip bodies as they came, identity bodies compressed here, encrypted bodies untouched. */

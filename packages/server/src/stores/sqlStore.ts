@@ -150,6 +150,10 @@ function metadataOps(db: SqlDriver): MetadataOps {
       );
       return rows.map(toChunk);
     },
+    async getChunk(projectId, sid, id) {
+      const row = await one<Raw<ChunkRow>>(`SELECT ${CHUNK} FROM chunks WHERE project_id = ? AND session_id = ? AND id = ?`, [projectId, sid, id]);
+      return row && toChunk(row);
+    },
 
     async listSessions(q) {
       const { sql, params } = listSessionsQuery(q);

@@ -188,6 +188,9 @@ export function testMetadataStore(name: string, open: () => Promise<MetadataStor
         const chunks = [chunkRow(projectId, 's1', 'p1', 0), chunkRow(projectId, 's1', 'p1', 1, { encrypted: true, enc: 'identity' }), chunkRow(projectId, 's1', 'p2', 2)];
         for (const chunk of [chunks[2]!, chunks[0]!, chunks[1]!, chunks[0]!]) await store.recordChunk(chunk);
         expect(await store.listChunks(projectId, 's1')).toEqual(chunks);
+        expect(await store.getChunk(projectId, 's1', chunks[1]!.id)).toEqual(chunks[1]);
+        expect(await store.getChunk(projectId, 's2', chunks[1]!.id)).toBeNull();
+        expect(await store.getChunk(projectId, 's1', 'p9-9')).toBeNull();
       });
     });
 

@@ -177,6 +177,8 @@ export interface MetadataOps {
   recordChunk(row: ChunkRow): Promise<void>;
   /** A session's chunks in playback order (firstTs, then pageview and seq). */
   listChunks(projectId: string, sid: string): Promise<ChunkRow[]>;
+  /** One chunk of a session, or null: what the viewer reads per chunk, without the session's whole index. */
+  getChunk(projectId: string, sid: string, id: string): Promise<ChunkRow | null>;
 
   /** Newest first (startedAt desc, id desc), keyset pagination through `before`. */
   listSessions(q: SessionQuery): Promise<SessionRow[]>;

@@ -187,7 +187,7 @@ export async function viewerPlugin(app: FastifyInstance, { stores, logins, secre
 
   app.get<{ Params: ChunkParams; Querystring: ChunkQuery }>('/viewer-api/sessions/:projectId/:sid/chunks/:chunkId', { preHandler: requireSignatureOrViewer, schema: { params: ChunkParams, querystring: ChunkQuery } }, async (request, reply) => {
     const { projectId, sid, chunkId } = request.params;
-    const chunk = (await meta.listChunks(projectId, sid)).find((row) => row.id === chunkId);
+    const chunk = await meta.getChunk(projectId, sid, chunkId);
     const sealed = chunk && (await stores.blobs.get(chunk.blobKey));
     if (!chunk || !sealed) throw new HttpError(404, 'unknown_chunk', 'no such chunk');
     // Encryption at rest comes off here; what is left is JSON encoded as the index's `enc` says, or the page's
