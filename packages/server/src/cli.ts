@@ -5,10 +5,8 @@ import { deleteVisitor, exportVisitor, prune, startSweeper, type RightsContext }
 import { tombstoneHasher } from './admin/tombstones';
 import { buildServer } from './buildServer';
 import { DEFAULT_HOST, DEFAULT_PORT, parseDuration, parsePort, storeOptions } from './config';
-import { openStores } from './stores/openStores';
+import { openStores, type OpenedStores } from './stores/openStores';
 import { loadServerKey } from './stores/serverKey';
-import type { LoginStore } from './auth/loginStore';
-import type { Stores } from './stores/types';
 import type { IngestRateLimits } from './ingest/plugin';
 import type { RateLimit } from './ingest/rateLimit';
 import { hashPassword } from './users';
@@ -84,7 +82,7 @@ function parse<T extends Flags>(args: string[], flags: T, positionals: string[])
 }
 
 interface Opened {
-  stores: Stores & { logins: LoginStore };
+  stores: OpenedStores;
   /** The key for tombstone HMACs, derived from the server key so every instance and command agrees on it. */
   tombstoneSecret: Uint8Array;
   /** The key for the viewer's signed chunk URLs and device cookies, derived the same way. */

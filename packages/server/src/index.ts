@@ -1,5 +1,5 @@
 export type * from './stores/types';
-export { openStores, type StoreOptions } from './stores/openStores';
+export { openStores, type OpenedStores, type StoreOptions } from './stores/openStores';
 // The replay viewer (issue 10): what `npm run demo` and embedders need to start a server with logins.
 export { buildServer, type ServerOptions } from './buildServer';
 export { openLoginStore } from './auth/openLoginStore';

@@ -9,6 +9,12 @@ import type { SqlDriver } from './sqlDriver';
 import { createSqlStore } from './sqlStore';
 import type { BlobStore, Stores } from './types';
 
+/** What `openStores` opens: the stores, and the viewer's logins on the metadata store's connection. */
+export interface OpenedStores extends Stores {
+  /** The replay viewer's sessions and failed logins, in the metadata store's database; closed with the stores. */
+  logins: LoginStore;
+}
+
 /** Where `openStores` keeps metadata, blobs and the server key. */
 export interface StoreOptions {
   /** A folder for everything not given otherwise: SQLite at `DIR/lowlight.db`, blobs in `DIR/blobs`, the generated `DIR/server.key`. */
@@ -105,7 +111,7 @@ async function openBlobs(options: StoreOptions): Promise<BlobStore> {
  * unreachable one fails at start with a message naming it. Drivers load on
  * demand: a SQLite-and-files server never loads pg or the AWS SDK.
  */
-export async function openStores(options: StoreOptions): Promise<Stores & { logins: LoginStore }> {
+export async function openStores(options: StoreOptions): Promise<OpenedStores> {
   if (options.data === undefined && (options.database === undefined || options.blobs === undefined)) {
     throw new Error('[lowlight] server: give "--data DIR", or both "--database postgres://…" and "--blobs s3://…"');
   }
