@@ -61,9 +61,15 @@ async function alreadyStored(meta: Stores['meta'], projectId: string, query: Ing
   return (await meta.getChunk(projectId, query.sid, chunkId)) !== null;
 }
 
-/** Chunks are kept gzip-compressed: gzip bodies as they came, identity bodies compressed here, encrypted bodies untouched. */
+/**
+ * How a chunk is kept: gzip, except an end-to-end encrypted body, which the server cannot re-encode and keeps in the
+ * encoding its plaintext came with (the viewer's browser decodes it after decrypting).
+ */
+const storedEncoding = (query: IngestQuery): IngestQuery['enc'] => (query.cipher ? query.enc : 'gzip');
+
+/** The chunk's bytes in `storedEncoding`: gzip bodies as they came, identity bodies compressed here, encrypted bodies untouched. */
 async function chunkBytes(query: IngestQuery, body: Buffer): Promise<Uint8Array> {
-  return query.enc === 'identity' && !query.cipher ? gzipAsync(body) : body;
+  return query.enc === storedEncoding(query) ? body : gzipAsync(body);
 }
 
 interface BatchToIndex {
@@ -112,8 +118,7 @@ async function indexBatch(tx: MetadataOps, b: BatchToIndex): Promise<void> {
     bytes: b.bytes,
     fullSnapshot: facts?.fullSnapshot ?? false,
     encrypted: b.batch.encrypted,
-    // `chunkBytes` compresses plain bodies, so only an end-to-end encrypted one keeps the encoding it came with.
-    enc: b.batch.encrypted ? query.enc : 'gzip',
+    enc: storedEncoding(query),
     keyId: b.keyId,
     blobKey: b.blobKey,
   });
