@@ -286,7 +286,7 @@ function dropPixelCapture(code) {
   return code.slice(0, start) + code.slice(end);
 }
 
-/** Applies exact replacements, each of which must match once: DEAD_CODE, RRWEB_FIXES, BLOCK_TEST. */
+/** Applies exact replacements, each of which must match once: DEAD_CODE, MEDIA_STATE, RRWEB_FIXES, BLOCK_TEST. */
 function replaceExactly(code, replacements) {
   return replacements.reduce((result, { find, replace }) => {
     const at = result.indexOf(find);
