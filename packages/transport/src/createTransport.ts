@@ -205,16 +205,13 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
   function enqueue(batch: QueuedBatch): void {
     queue.push(batch);
     queueBytes += batch.body.byteLength;
-    // While a retry is pending, the queue waits on a server that is down.
-    if (retryTimer) persist();
+    // Stored before its first send: a page that leaves while it is on its way cannot be relied on to store it then
+    // (the fan-out reload test lost such batches when they were stored only once they waited).
+    persist();
     enforceCaps();
   }
 
-  /**
-   * Writes the queued batches not yet stored to the offline queue. Only batches that wait are stored: once a send
-   * failed, and whatever is left when the page hides. A batch that goes through at once never touches IndexedDB,
-   * whose writes (and a delete after each delivery) cost the page more main-thread time than sending did.
-   */
+  /** Writes the queued batches not yet stored to the offline queue. */
   function persist(): void {
     for (const batch of queue) {
       if (persisted.has(batch)) continue;
