@@ -167,6 +167,25 @@ const SLIM_DOM = {
   defaults: /^function slimDOMDefaults\(_slimDOMOptions\) \{\n[\s\S]*?\n\}\n/m,
 };
 
+// With every rule on, rrweb's slimming drops comments, scripts and script preloads, the favicon link and a dozen
+// named kinds of <meta> (description, social, robots, authorship, verification tokens, http-equiv). The script-tag
+// build drops every <meta> but the charset and the few that shape how the page renders (viewport, color-scheme,
+// theme-color) with one test in place of rrweb's lists: more left out, none of it shown in a replay, fewer bytes.
+const SLIM_DOM_RULE = {
+  kind: 'function',
+  name: 'slimDOMExcluded',
+  body: `(sn) {
+  if (sn.type === NodeType.Comment) return true;
+  if (sn.type !== NodeType.Element) return false;
+  const { tagName, attributes } = sn;
+  const rel = attributes.rel;
+  return tagName === "script" ||
+    tagName === "link" && (rel === "modulepreload" || rel === "shortcut icon" || rel === "preload" && attributes.as === "script" ||
+      rel === "prefetch" && typeof attributes.href === "string" && extractFileExtension(attributes.href) === "js") ||
+    tagName === "meta" && attributes.charset === void 0 && !/^(?:viewport|color-scheme|theme-color)$/.test(lowerIfExists(attributes.name));
+}`,
+};
+
 // record()'s static helpers, which Lowlight never calls (checked at build time): custom events, freezing and
 // manual snapshots. Lowlight builds its own custom events and restarts record() to resnapshot. The mirror stays:
 // the masker reads the live page through it (packages/core/src/readInlineRun.ts).
@@ -442,7 +461,7 @@ export function trimRrweb() {
         dropRecordStatics,
         unrollMutationBufferInit,
       ];
-      const trimmed = INERT_DECLARATIONS.reduce(replaceDeclaration, steps.reduce((result, step) => step(result), code));
+      const trimmed = [...INERT_DECLARATIONS, SLIM_DOM_RULE].reduce(replaceDeclaration, steps.reduce((result, step) => step(result), code));
       const inlined = CONSTANT_ENUMS.reduce(inlineEnum, trimmed);
       return { code: checkInternalPropertiesUnquoted(assignClassFields(inlined, (source) => this.parse(source))), map: null };
     },

@@ -171,3 +171,29 @@ describe.skipIf(!hasChromium)("script-tag bundle and rrweb's clean DOM prototype
     expect(delivered).toContain(CANARY);
   });
 });
+
+describe.skipIf(!hasChromium)("script-tag bundle's slimmer <head>", () => {
+  it('records only the <meta> elements that shape how the page renders, and no comment, script or script preload', async () => {
+    const collector = await startCollector();
+    const head = `<title>t</title><meta name="viewport" content="width=device-width"><meta name="color-scheme" content="dark light">
+      <meta name="description" content="about us"><meta name="format-detection" content="telephone=no"><meta itemprop="author" content="Ann">
+      <meta property="og:title" content="t"><link rel="modulepreload" href="/m.js"><link rel="shortcut icon" href="/f.ico"><!-- a comment -->`;
+    const pages = await startPageServer({ '/': snippetPage(`${collector.url}/collect`, `<p>${CANARY}</p><script>void 0</script>`, '', head) });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${pages.url}/`);
+      await page.evaluate(() => (window as unknown as { __started: Promise<void> }).__started);
+      await page.evaluate(() => (window as unknown as { Lowlight: { flush(): Promise<void> } }).Lowlight.flush());
+      const delivered = decodeReceived(collector.collector.received).join('\n');
+      expect(delivered).toContain(CANARY);
+      const metas = [...delivered.matchAll(/"tagName":"meta","attributes":(\{[^}]*\})/g)].map(([, attributes]) => JSON.parse(attributes!));
+      expect(metas).toEqual([{ charset: 'utf-8' }, { name: 'viewport', content: 'width=device-width' }, { name: 'color-scheme', content: 'dark light' }]);
+      expect(delivered).not.toMatch(/a comment|modulepreload|shortcut icon|"tagName":"script"/);
+    } finally {
+      await browser.close();
+      await pages.close();
+      await collector.close();
+    }
+  });
+});
