@@ -2,19 +2,19 @@ import { maskGroupWindows } from './digitGroups';
 import { passesLuhn } from './luhn';
 import type { Detector } from './types';
 
-/** Digit groups separated by single spaces or dashes, e.g. "4111 1111-1111 1111". */
+/** Digit groups separated by single spaces, dashes or dots, e.g. "4111 1111-1111 1111" (see foldForDetection for other spaces and dashes). */
 const CARD_WINDOW = { maxGroups: 5, maxEdge: 4, minDigits: 13, maxDigits: 19 };
-const GROUPED_DIGITS = /\d+(?:[ -]\d+)*/g;
+const GROUPED_DIGITS = /\d+(?:[ .-]\d+)*/g;
 
 /**
- * Payment card numbers: 13–19 digits, bare or grouped by spaces or dashes,
+ * Payment card numbers: 13–19 digits, bare or grouped by spaces, dashes or dots,
  * confirmed by the Luhn checksum, also when written next to other numbers.
  */
 export const cardNumber: Detector = {
   name: 'lowlight/card-number@1',
   label: 'card number',
   maskMatches: (text, redact) =>
-    text.replace(GROUPED_DIGITS, (run) => (run.length < 13 ? run : maskGroupWindows(run, /[ -]/, CARD_WINDOW, isCard, redact))),
+    text.replace(GROUPED_DIGITS, (run) => (run.length < 13 ? run : maskGroupWindows(run, /[ .-]/, CARD_WINDOW, isCard, redact))),
 };
 
 function isCard(groups: string[]): boolean {

@@ -1,5 +1,6 @@
 import { createCssMasker } from './css';
 import { DEFAULT_DETECTORS, enabledDefaultDetectors } from './defaultDetectors';
+import { foldForDetection } from './foldText';
 import { maskJsonStrings } from './maskJsonStrings';
 import { mayHoldDefaultMatch } from './mayHoldDefaultMatch';
 import { applyMarkChanges, FIELD_ROOTS, Flag, ownFlags } from './flags';
@@ -81,6 +82,9 @@ export interface EventMasker {
 
 const WHITESPACE = /\s/;
 const NON_WHITESPACE = /\S/g;
+/** Marks a detector's match in folded text: folding turned every NUL into a space, so none is the page's. */
+const MATCH = '\0';
+const markMatch: Redact = (text) => text.replace(NON_WHITESPACE, MATCH);
 
 /**
  * Every field rrweb 2.1.6 puts on serialized element and text nodes. They are
@@ -131,7 +135,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
   const defaults = enabledDefaultDetectors(options.disableDetectors);
   const defaultDetectors = relaxed ? [] : defaults;
   const extraDetectors = relaxed ? [] : dedupeByName([...DEFAULT_DETECTORS, ...(options.detectors ?? [])]).slice(DEFAULT_DETECTORS.length);
-  const anyDetectors = defaultDetectors.length + extraDetectors.length > 0;
+  const allDetectors = [...defaultDetectors, ...extraDetectors];
   const strict = level === 'strict';
   const tree = createNodeTree();
 
@@ -146,14 +150,32 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
   // Most masked values hold no whitespace: one repeat instead of a regular-expression replace.
   const redact: Redact = (text) => (WHITESPACE.test(text) ? text.replace(NON_WHITESPACE, maskChar) : maskChar.repeat(text.length));
 
-  /** Runs every detector; if one throws, the whole string is redacted (fail closed). */
+  /**
+   * Runs every detector, over the text as folded for them (see `foldForDetection`): their matches in the folded text
+   * are marked, then the characters they came from are redacted in the original, with whatever lay between. If one
+   * throws, or changes the length against the detector contract, the whole string is redacted (fail closed).
+   */
   const detect = (text: string): string => {
-    if (text === '') return text;
+    const detectors = mayHoldDefaultMatch(text) ? allDetectors : extraDetectors;
+    if (text === '' || detectors.length === 0) return text;
     try {
-      let result = text;
-      if (mayHoldDefaultMatch(text)) for (const detector of defaultDetectors) result = detector.maskMatches(result, redact);
-      for (const detector of extraDetectors) result = detector.maskMatches(result, redact);
-      return result;
+      const folded = foldForDetection(text);
+      if (!folded) return detectors.reduce((result, detector) => detector.maskMatches(result, redact), text);
+      const marked = detectors.reduce((result, detector) => detector.maskMatches(result, markMatch), folded.text);
+      if (marked.length !== folded.text.length) return redact(text);
+      const { positions } = folded;
+      let result = '';
+      let copied = 0;
+      for (let i = 0; i < marked.length; i++) {
+        if (marked[i] !== MATCH) continue;
+        let end = i;
+        while (end + 1 < marked.length && (marked[end + 1] === MATCH || marked[end + 1] === ' ')) end++;
+        while (marked[end] !== MATCH) end--;
+        result += text.slice(copied, positions[i]) + redact(text.slice(positions[i], positions[end]! + 1));
+        copied = positions[end]! + 1;
+        i = end;
+      }
+      return result + text.slice(copied);
     } catch (error) {
       report(error);
       return redact(text);
@@ -488,7 +510,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     level,
     maskText: (text) => maskPageText(text, 0),
     maskUrl: scrubUrl,
-    guardJson: (json) => (anyDetectors ? maskJsonStrings(json, detect) : json),
+    guardJson: (json) => (allDetectors.length ? maskJsonStrings(json, detect) : json),
     maskEvent(event) {
       try {
         const handled = maskByType(event, event.data as Record<string, unknown>);

@@ -49,3 +49,74 @@ describe('default detectors', () => {
     expect(DEFAULT_DETECTORS.map((detector) => detector.name)).toContain('lowlight/api-key@1');
   });
 });
+
+describe('default detectors on values however they are written', () => {
+  // Each value in a sentence, as pages show them: no-break, narrow and thin spaces, tabs and doubled spaces,
+  // typographic dashes with spaces around, invisible characters inside, fullwidth forms and other scripts' digits.
+  it.each([
+    ['no-break spaces', 'card 4111\u00a01111\u00a01111\u00a01111 end'],
+    ['narrow no-break spaces (French number formatting)', 'card 4111\u202f1111\u202f1111\u202f1111 end'],
+    ['thin spaces', 'card 4111\u20091111\u20091111\u20091111 end'],
+    ['tabs', 'card 4111\t1111\t1111\t1111 end'],
+    ['doubled spaces', 'card 4111  1111  1111  1111 end'],
+    ['dots', 'card 4111.1111.1111.1111 end'],
+    ['spaced en dashes', 'card 4111 – 1111 – 1111 – 1111 end'],
+    ['a zero-width space inside', 'card 4111 11\u200b11 1111 1111 end'],
+    ['fullwidth digits', 'card ４１１１ １１１１ １１１１ １１１１ end'],
+    ['a phone with no-break spaces', 'call +33\u00a06\u00a012\u00a034\u00a056\u00a078 now'],
+    ['a phone with en dashes', 'call 555–123–4567 now'],
+    ['a phone with non-breaking hyphens', 'call 555\u2011123\u20114567 now'],
+    ['a fullwidth Japanese phone', 'call ０９０－１２３４－５６７８ now'],
+    ['a Persian phone', 'call ۰۹۱۲ ۳۴۵ ۶۷۸۹ now'],
+    ['an SSN with no-break spaces', 'ssn 123\u00a045\u00a06789 end'],
+    ['a long number in Arabic-Indic digits', 'account ٣٤٥٦٧٨٩٠١٢ end'],
+    ['an email with a zero-width space', 'mail john.doe\u200b@example.com end'],
+    ['an email with a soft hyphen', 'mail john\u00ad.doe@exam\u00adple.com end'],
+    ['an email with a fullwidth at sign', 'mail john.doe＠example.com end'],
+  ])('masks %s', (_form, text) => {
+    const [before, value, after] = [text.split(' ')[0]!, text.slice(text.indexOf(' ') + 1, text.lastIndexOf(' ')), text.split(' ').at(-1)!];
+    const masker = createEventMasker();
+    const masked = masker.maskText(text);
+    // Only the value changes, whitespace and all; none of its digits or letters is left.
+    expect(masked.startsWith(`${before} `) && masked.endsWith(` ${after}`)).toBe(true);
+    const maskedValue = masked.slice(before.length + 1, masked.length - after.length - 1);
+    expect(maskedValue.replace(/\s/g, '')).toMatch(/^[*\u200b\u00ad]+$/);
+    expect(maskedValue.replace(/\S/g, '')).toBe(value.replace(/\S/g, ''));
+    expect(masker.guardJson(JSON.stringify({ note: text }))).toBe(JSON.stringify({ note: masked }));
+  });
+
+  it('keeps numbers that only look similar: prices, dates, versions and short numbers with the same spaces', () => {
+    const text = 'Total 1\u202f234,56\u00a0€ on 12\u00a0–\u00a015 March 2024, v1.2.3, room 12\u00a034';
+    expect(createEventMasker().maskText(text)).toBe(text);
+  });
+
+  it('masks a value whose pieces use other spaces across inline elements, every piece', () => {
+    const masker = createEventMasker();
+    const snapshot = {
+      type: 2,
+      timestamp: 1,
+      data: {
+        initialOffset: { top: 0, left: 0 },
+        node: {
+          type: 0,
+          id: 1,
+          childNodes: [
+            {
+              type: 2,
+              id: 2,
+              tagName: 'p',
+              attributes: {},
+              childNodes: [
+                { type: 2, id: 3, tagName: 'b', attributes: {}, childNodes: [{ type: 3, id: 4, textContent: '4111\u00a01111' }] },
+                { type: 3, id: 5, textContent: '\u202f1111 \u2013 1111 ok' },
+              ],
+            },
+          ],
+        },
+      },
+    };
+    const text = JSON.stringify(masker.maskEvent(snapshot as never));
+    expect(text).not.toMatch(/1111/);
+    expect(text).toContain('ok');
+  });
+});

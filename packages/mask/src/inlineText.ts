@@ -27,38 +27,20 @@ export function breaksInlineRun(tagName: string, attributes: Attributes): boolea
   return BLOCK_TAGS.has(tagName);
 }
 
-const SPACE = /\s/;
-
 /**
  * Runs `detect` over text pieces read as one run, as a person reads them:
- * joined, with each whitespace run collapsed to one space the way HTML renders
- * it. Returns the pieces with every character of a match masked, wherever the
- * match crossed a piece boundary; or null when nothing changed.
+ * joined (`detect` folds whitespace runs as HTML renders them). Returns the
+ * pieces with every character of a match masked, wherever the match crossed a
+ * piece boundary; or null when nothing changed.
  *
- * Detectors that keep the length map back character by character. One that
- * does not cannot be mapped, so every piece is redacted (fail closed).
+ * Detectors keep the length (the detector contract), so the masked text splits
+ * back into the pieces. If one did not, every piece is redacted (fail closed).
  */
 export function maskAcrossPieces(pieces: readonly string[], detect: (text: string) => string, redact: (text: string) => string): string[] | null {
   const raw = pieces.join('');
-  // Positions in `raw` of each character of the collapsed text.
-  const positions: number[] = [];
-  let collapsed = '';
-  for (let i = 0; i < raw.length; i++) {
-    const isSpace = SPACE.test(raw[i]!);
-    if (isSpace && collapsed.endsWith(' ')) continue;
-    collapsed += isSpace ? ' ' : raw[i];
-    positions.push(i);
-  }
-  const masked = detect(collapsed);
-  if (masked === collapsed) return null;
-  if (masked.length !== collapsed.length) return pieces.map(redact);
-  const chars = raw.split('');
-  for (let i = 0; i < masked.length; i++) if (masked[i] !== collapsed[i]) chars[positions[i]!] = masked[i]!;
-  const result: string[] = [];
+  const masked = detect(raw);
+  if (masked === raw) return null;
+  if (masked.length !== raw.length) return pieces.map(redact);
   let offset = 0;
-  for (const piece of pieces) {
-    result.push(chars.slice(offset, offset + piece.length).join(''));
-    offset += piece.length;
-  }
-  return result;
+  return pieces.map((piece) => masked.slice(offset, (offset += piece.length)));
 }

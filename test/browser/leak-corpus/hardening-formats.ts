@@ -39,4 +39,30 @@ export const hardeningFormatPages: LeakPage[] = [
       document.getElementById('later')!.textContent = 'Callback 7.0.1555-369-1470';
     }),
   },
+  {
+    name: 'values-written-otherwise',
+    mechanism:
+      'cards, phones, SSNs and emails written with no-break, narrow or thin spaces, spaced dashes, invisible characters, fullwidth or Persian digits, in text and attributes, at load and later',
+    body: `<p>Card 4111&nbsp;1111&nbsp;1111&nbsp;1111, backup 5555\u202f5555\u202f5555\u202f4444.</p>
+      <p>Call +33&nbsp;6&nbsp;12&nbsp;34&nbsp;56&nbsp;78 or 555 – 867 – 5309; Tokyo ０９０－１２３４－５６７８; Tehran ۰۹۱۲ ۳۴۵ ۶۷۸۹.</p>
+      <p>Mail ann.lee&#8203;@corpus.example, SSN 219&nbsp;09&nbsp;9999.</p><span title="card 4012&#8201;8888&#8201;8888&#8201;1881">t</span>
+      <p id="later"></p>`,
+    secrets: [
+      '4111\u00a01111\u00a01111\u00a01111',
+      '5555\u202f5555\u202f5555\u202f4444',
+      '+33\u00a06\u00a012\u00a034\u00a056\u00a078',
+      '555 – 867 – 5309',
+      '０９０－１２３４－５６７８',
+      '۰۹۱۲ ۳۴۵ ۶۷۸۹',
+      'ann.lee',
+      '219\u00a009\u00a09999',
+      '4012\u20098888\u20098888\u20091881',
+      '3782\u00a0822463\u00a010005',
+      'bo\u00adbby@corpus.example',
+    ],
+    canary: 'CANARY-written-otherwise',
+    act: thenCanary('CANARY-written-otherwise', () => {
+      document.getElementById('later')!.textContent = 'Refund to 3782\u00a0822463\u00a010005, mail bo\u00adbby@corpus.example';
+    }),
+  },
 ];
