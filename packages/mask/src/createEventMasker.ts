@@ -83,8 +83,8 @@ export interface EventMasker {
 const WHITESPACE = /\s/;
 const NON_WHITESPACE = /\S/g;
 /** Marks a detector's match in folded text: folding turned every NUL into a space, so none is the page's. */
-const MATCH = '\0';
-const markMatch: Redact = (text) => text.replace(NON_WHITESPACE, MATCH);
+const markMatch: Redact = (text) => text.replace(NON_WHITESPACE, '\0');
+const MATCHED_SPANS = /\0(?:[\0 ]*\0)?/g;
 
 /**
  * Every field rrweb 2.1.6 puts on serialized element and text nodes. They are
@@ -166,14 +166,10 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
       const { positions } = folded;
       let result = '';
       let copied = 0;
-      for (let i = 0; i < marked.length; i++) {
-        if (marked[i] !== MATCH) continue;
-        let end = i;
-        while (end + 1 < marked.length && (marked[end + 1] === MATCH || marked[end + 1] === ' ')) end++;
-        while (marked[end] !== MATCH) end--;
-        result += text.slice(copied, positions[i]) + redact(text.slice(positions[i], positions[end]! + 1));
-        copied = positions[end]! + 1;
-        i = end;
+      // Matches side by side, or apart by spaces only, are one span: what folding dropped between them goes too.
+      for (const { index, 0: span } of marked.matchAll(MATCHED_SPANS)) {
+        const start = positions[index]!;
+        result += text.slice(copied, start) + redact(text.slice(start, (copied = positions[index + span.length - 1]! + 1)));
       }
       return result + text.slice(copied);
     } catch (error) {

@@ -66,6 +66,8 @@ describe('default detectors on values however they are written', () => {
     ['a phone with no-break spaces', 'call +33\u00a06\u00a012\u00a034\u00a056\u00a078 now'],
     ['a phone with en dashes', 'call 555–123–4567 now'],
     ['a phone with non-breaking hyphens', 'call 555\u2011123\u20114567 now'],
+    ['a phone with a spaced slash after its area code', 'call 089 / 123 456 78 now'],
+    ['an international phone dialled with 00', 'call 0049\u00a030\u00a01234567 now'],
     ['a fullwidth Japanese phone', 'call ０９０－１２３４－５６７８ now'],
     ['a Persian phone', 'call ۰۹۱۲ ۳۴۵ ۶۷۸۹ now'],
     ['an SSN with no-break spaces', 'ssn 123\u00a045\u00a06789 end'],

@@ -6,7 +6,8 @@
  * joins its groups, with spaces around it or not; the same email with a zero-width space or a soft hyphen inside;
  * the same digits fullwidth (`０９０－１２３４－５６７８`) or Arabic-Indic (`۰۹۱۲ ۳۴۵ ۶۷۸۹`). The detectors match
  * ASCII forms, so the text is folded to one before they run:
- * - every whitespace run becomes one space, and spaces around a dash after a digit go (`555 – 123` → `555-123`);
+ * - every whitespace run becomes one space, and spaces around a dash or slash after a digit go (`555 – 123` →
+ *   `555-123`, `089 / 123` → `089/123`);
  * - invisible format characters (zero-width spaces and joiners, soft hyphens, bidirectional controls) are dropped;
  * - typographic dashes and minus signs become `-`, and a character with a one-character compatibility form (NFKC:
  *   fullwidth ASCII, `﹫`, superscripts) becomes that form;
@@ -19,33 +20,31 @@ export interface FoldedText {
   positions: number[];
 }
 
-/** Text folding would leave as it is has only printable ASCII, single spaces, and no space beside a dash after a digit. */
-const NEEDS_FOLDING = /[^ -~]| {2}|\d -|\d- /;
+/** Text folding would leave as it is: printable ASCII, single spaces, no space beside a dash or slash after a digit. */
+const NEEDS_FOLDING = /[^ -~]| {2}|\d [/-]|\d[/-] /;
 const SPACE = /[\s\0]/;
 const INVISIBLE = /\p{Cf}/u;
 const DASH = /[\u2010-\u2015\u2212\u30fc]/;
 const DIGIT = /\p{Nd}/u;
-
-const isAsciiDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /** Folds `text` (see `FoldedText`); undefined when folding would change nothing, the common case. */
 export function foldForDetection(text: string): FoldedText | undefined {
   if (!NEEDS_FOLDING.test(text)) return undefined;
   let folded = '';
   const positions: number[] = [];
-  /** True when the folded text ends with `end` right after a digit. */
-  const endsAfterDigit = (end: string): boolean => folded.endsWith(end) && isAsciiDigit(folded.charCodeAt(folded.length - 2));
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
+    // The last two characters folded: a space (after a digit), or a dash or slash after a digit.
+    const tail = folded.slice(-2);
     if (SPACE.test(char)) {
-      if (folded.endsWith(' ') || endsAfterDigit('-')) continue;
+      if (/ $|\d[/-]$/.test(tail)) continue;
       folded += ' ';
       positions.push(i);
       continue;
     }
     if (INVISIBLE.test(char)) continue;
     const next = foldChar(char);
-    if (next === '-' && endsAfterDigit(' ')) {
+    if ((next === '-' || next === '/') && /\d $/.test(tail)) {
       folded = folded.slice(0, -1);
       positions.pop();
     }

@@ -1,20 +1,22 @@
 import { maskGroupWindows } from './digitGroups';
 import type { Detector } from './types';
 
-/** Optional `+CC` and `(area)` prefixes, then digit groups joined by single spaces, dots or dashes. */
+/** Optional `+CC` and `(area)` prefixes, then digit groups joined by single spaces, dots, dashes or slashes (`030/1234567`). */
 // A `+CC` or `(area)` prefix may follow anything. Otherwise a candidate starts where a number does
 // (not after a digit or `+`, nor after a digit and a separator) and ends where it does, so a phone
 // glued to a word or another number ("Tel+44 20 …", "…4567+44 …", "9(555) 123-4567") is still one;
 // digits glued to its first or last group, however many, are trimmed off by the window search.
-const CANDIDATE = /(?:\+\d{1,3}[ .-]?|(?=\()|(?<![\d+]|\d[.-]))(?:\(\d{1,4}\)[ .-]?)?\d+(?:[ .-]\d+)*(?!\d|[.-]\d)/g;
-const SEPARATOR = /[ .-]/;
-/** North American numbers hold 10 or 11 digits, trunk-0 national numbers 9 to 12. */
-const NATIONAL_WINDOW = { maxGroups: 6, maxEdge: 4, minDigits: 9, maxDigits: 12 };
+const CANDIDATE = /(?:\+\d{1,3}[ .-]?|(?=\()|(?<![\d+]|\d[./-]))(?:\(\d{1,4}\)[ .-]?)?\d+(?:[ ./-]\d+)*(?!\d|[./-]\d)/g;
+const SEPARATOR = /[ ./-]/;
+/** A country code (`+44`, `0044`) or an area code in brackets marks a phone number. */
+const MARKED = /^(?:[+(]|00[1-9])/;
+/** North American numbers hold 10 or 11 digits, trunk-0 national numbers 9 to 12, international ones after 00 up to 17. */
+const NATIONAL_WINDOW = { maxGroups: 6, maxEdge: 4, minDigits: 9, maxDigits: 17 };
 
 /**
  * Phone numbers written with separators, international and national:
- * `+44 20 7946 0958`, `+1 (555) 123-4567`, `(555) 123-4567`, `555-123-4567`,
- * `1-800-555-0199`, `020 7946 0958`, `030 1234567`, `01 23 45 67 89`, also
+ * `+44 20 7946 0958`, `0044 20 7946 0958`, `+1 (555) 123-4567`, `(555) 123-4567`,
+ * `555-123-4567`, `1-800-555-0199`, `020 7946 0958`, `030/1234567`, `01 23 45 67 89`, also
  * when written next to other numbers. Unseparated ones are runs of digits,
  * which the long-number detector covers.
  *
@@ -27,7 +29,7 @@ export const phone: Detector = {
   maskMatches: (text, redact) =>
     text.replace(CANDIDATE, (candidate) => {
       // A lone group is no national number: skip the window search for every plain number in the text.
-      if (!/^[+(]/.test(candidate)) return SEPARATOR.test(candidate) ? maskGroupWindows(candidate, SEPARATOR, NATIONAL_WINDOW, isNationalNumber, redact) : candidate;
+      if (!MARKED.test(candidate)) return SEPARATOR.test(candidate) ? maskGroupWindows(candidate, SEPARATOR, NATIONAL_WINDOW, isNationalNumber, redact) : candidate;
       // A country or area code marks a phone number. Where it ends among the
       // numbers that follow is ambiguous, so the whole run is masked (fail closed).
       return candidate.replace(/\D/g, '').length >= 8 ? redact(candidate) : candidate;
@@ -42,5 +44,9 @@ function isNationalNumber(groups: string[], trimmed: boolean): boolean {
   // Elsewhere national numbers start with a trunk 0: 020 7946 0958, 06-12345678, 01 23 45 67 89.
   // Too loose a shape to find inside longer numbers, where it would match lists of dates.
   const digits = groups.join('').length;
-  return !trimmed && groups[0]!.startsWith('0') && digits >= 9 && digits <= 12 && !/^(?:2-2-4|4-2-2|2-2-2)$/.test(shape);
+  if (trimmed || !groups[0]!.startsWith('0')) return false;
+  // Dialled with 00 instead of +, a country code marks an international number: 0044 20 7946 0958.
+  if (MARKED.test(groups[0]!)) return digits >= 10;
+  // A date (01/02/2024, 2024-01-02) followed by a time or another number is no phone number.
+  return digits >= 9 && digits <= 12 && !/^(?:2-2-2|4-2-2)$|^2-[12]-4(?:-|$)/.test(shape);
 }
