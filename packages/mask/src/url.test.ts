@@ -27,6 +27,17 @@ describe('maskUrl', () => {
     expect(scrub('tel:+15551234567')).toBe('tel:************');
   });
 
+  it('redacts credentials before the host, whatever they look like, and keeps the host', () => {
+    expect(scrub('https://admin:hunter2@192.168.1.10/x')).toBe('https://*************@192.168.1.10/x');
+    expect(scrub('ftp://bob@files.example.com/a?b=1')).toBe('ftp://***@files.example.com/a?b=1');
+    expect(scrub('//alice:p@ss@cdn.example/x')).toBe('//**********@cdn.example/x');
+    expect(scrub('https://x.test/login?next=https%3A%2F%2Fbob%3Ahunter2%40192.168.0.1%2F')).toBe(
+      `https://x.test/login?next=${encodeURIComponent('https://***********@192.168.0.1/')}`,
+    );
+    // An @ after the host is a path, not credentials.
+    expect(scrub('https://social.example/@ann/1')).toBe('https://social.example/@ann/1');
+  });
+
   it('leaves a URL without personal data unchanged', () => {
     const url = 'https://example.com/docs/getting-started?page=2&sort=asc#install';
     expect(scrub(url)).toBe(url);

@@ -28,13 +28,17 @@ function safeDecode(text: string): string {
 
 /**
  * Masks the personal data a URL can carry, keeping its shape:
- * `mailto:`/`tel:` targets, values of sensitive-looking query parameters, and
+ * `mailto:`/`tel:` targets, credentials before the host, values of sensitive-looking query parameters, and
  * detector matches in the path, the query and the fragment (decoded first, so
  * `jo%40x.io` is caught too).
  */
-export function maskUrl(url: string, detect: (text: string) => string, redact: Redact, redactAllValues: boolean): string {
-  const scheme = /^(mailto|tel|sms|callto):/i.exec(url);
-  if (scheme) return scheme[0] + redact(url.slice(scheme[0].length));
+export function maskUrl(written: string, detect: (text: string) => string, redact: Redact, redactAllValues: boolean): string {
+  const scheme = /^(mailto|tel|sms|callto):/i.exec(written);
+  if (scheme) return scheme[0] + redact(written.slice(scheme[0].length));
+  // Credentials before a host (`https://user:password@host/`), here or in a URL inside a parameter, are secrets
+  // whatever they look like.
+  const hideCredentials = (text: string): string => text.replace(/\/\/([^/?#\s]+)@/g, (_all, credentials: string) => `//${redact(credentials)}@`);
+  const url = hideCredentials(written);
   // Nothing encoded, no parameters: detectors see the URL exactly as written (most URLs of a page).
   if (/^data:/i.test(url) || !/[%?#]/.test(url)) return detect(url);
 
@@ -47,7 +51,7 @@ export function maskUrl(url: string, detect: (text: string) => string, redact: R
 
   const maskPart = (part: string): string => {
     const decoded = safeDecode(part);
-    const masked = detect(decoded);
+    const masked = detect(hideCredentials(decoded));
     return masked === decoded ? part : encodeURIComponent(masked);
   };
   const maskParams = (params: string): string =>

@@ -49,11 +49,15 @@ export const urlPages: LeakPage[] = [
   },
   {
     name: 'links-and-mailto',
-    mechanism: 'href: mailto:, tel:, sensitive query strings, emails in paths',
+    mechanism: 'href: mailto:, tel:, sensitive query strings, emails in paths, credentials before a host (also in a URL inside a parameter)',
     body: `<p>CANARY-links</p><a href="mailto:link.person@corpus.example?subject=hi">mail</a><a href="tel:+15550100199">call</a>
       <a href="/reset?token=link-token-secret&lang=en">reset</a><a href="/u/link.path@corpus.example/settings">settings</a>
-      <a href="https://other.example/cb?code=link-oauth-code-secret">oauth</a>`,
-    secrets: ['link.person@corpus.example', '+15550100199', 'link-token-secret', 'link.path@corpus.example', 'link-oauth-code-secret'],
+      <a href="https://other.example/cb?code=link-oauth-code-secret">oauth</a><a href="https://deploy:link-cred-pass@10.0.0.7/admin">admin</a>
+      <a href="/login?next=https%3A%2F%2Fops%3Alink-nested-pass%4010.0.0.8%2F">login</a>`,
+    secrets: [
+      'link.person@corpus.example', '+15550100199', 'link-token-secret', 'link.path@corpus.example', 'link-oauth-code-secret',
+      'link-cred-pass', 'deploy:', 'link-nested-pass', 'ops%3A',
+    ],
     canary: 'CANARY-links',
   },
   {
