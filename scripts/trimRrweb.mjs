@@ -26,6 +26,11 @@ const INERT_DECLARATIONS = [
   { kind: 'function', name: 'initMediaInteractionObserver', body: '() { return () => {}; }' },
   { kind: 'function', name: 'initCustomElementObserver', body: '() { return () => {}; }' },
   { kind: 'function', name: 'initStyleDeclarationObserver', body: '() { return () => {}; }' },
+  // Where a <style> holds several text nodes (CSS-in-JS in development mode appends one per rule), rrweb cuts the
+  // sheet's text to match each node, so that a later change to one of them replays in place. The script-tag build
+  // records the whole sheet as one piece, as rrweb itself does when it cannot find the cuts: the sheet replays as it
+  // was at the snapshot, and such a later change to one text node may replay out of place.
+  { kind: 'function', name: 'splitCssText', body: '(cssText) {\n  return [cssText];\n}' },
 ];
 
 // The deprecated `mirror` export and the Proxy that warns on its use: record() never touches them.

@@ -6,6 +6,7 @@ import { CONSENT_KEY, createGate, OPT_OUT_KEY, type Consent, type GateChange, ty
 import { identifyEvent, type Traits } from './identity';
 import { invalidOption } from './invalidOption';
 import { pageviewEvent } from './pageview';
+import { inDesignMode } from './inDesignMode';
 import { readInlineRun, type NodeMirror } from './readInlineRun';
 import { createPluginPipeline, type LowlightPlugin } from './plugins';
 import { randomId } from './randomId';
@@ -137,6 +138,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
     maskChar: options.maskChar,
     onError: report,
     inlineRunOf: (id) => (mirror ? readInlineRun(mirror, id) : null),
+    inDesignMode: (id) => (mirror ? inDesignMode(mirror, id) : false),
   });
   const gate = createGate(options);
   const plugins = createPluginPipeline(report);

@@ -99,6 +99,47 @@ describe('createEventMasker: form fields', () => {
   });
 });
 
+describe('createEventMasker: documents in design mode', () => {
+  // A page whose iframe document (id 10) an editor switched to designMode: no attribute shows it.
+  const snapshot = {
+    type: EventType.FullSnapshot,
+    timestamp: 1,
+    data: {
+      initialOffset: { top: 0, left: 0 },
+      node: {
+        type: 0, id: 1, childNodes: [
+          { type: 2, id: 2, tagName: 'p', attributes: {}, childNodes: [{ type: 3, id: 3, textContent: 'page text stays' }] },
+          { type: 2, id: 4, tagName: 'iframe', attributes: {}, childNodes: [
+            { type: 0, id: 10, childNodes: [{ type: 2, id: 11, tagName: 'p', attributes: {}, childNodes: [{ type: 3, id: 12, textContent: 'draft in the editor' }] }] },
+          ] },
+        ],
+      },
+    },
+  } as unknown as RecordedEvent;
+  const typing = {
+    type: EventType.IncrementalSnapshot,
+    timestamp: 2,
+    data: {
+      source: IncrementalSource.Mutation,
+      texts: [{ id: 12, value: 'draft in the editor, typed on' }],
+      attributes: [],
+      removes: [],
+      adds: [{ parentId: 11, nextId: null, node: { type: 3, id: 13, textContent: 'a new line typed' } }],
+    },
+  } as unknown as RecordedEvent;
+  const inDesignMode = (id: number) => id >= 10;
+
+  it('masks the text of such a document as typed input, in the snapshot and as it is typed', () => {
+    const sent = maskedJson([snapshot, typing], { inDesignMode });
+    expect(sent).toContain('page text stays');
+    expect(sent).not.toMatch(/draft|typed|new line/);
+  });
+
+  it('records that text as page text where no document is in design mode', () => {
+    expect(maskedJson([snapshot, typing], { inDesignMode: () => false })).toContain('a new line typed');
+  });
+});
+
 describe('createEventMasker: marks', () => {
   it('data-ll-mask redacts text and content attributes of the whole subtree and keeps structure', async () => {
     const events = await recordDom(

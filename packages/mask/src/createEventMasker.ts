@@ -48,6 +48,12 @@ export interface MaskOptions {
    * within one event only.
    */
   inlineRunOf?: (id: number) => InlineRunPiece[] | null;
+  /**
+   * Reads the live page: whether node `id` is in a document in design mode (`designMode = 'on'`, as some rich-text
+   * editors set on their iframe's document), where all text is typed input with no attribute to show it. Its text
+   * is then masked as a contenteditable region's. `@lowlight/core` gives it from rrweb's mirror.
+   */
+  inDesignMode?: (id: number) => boolean;
 }
 
 /** One text node of an inline run, as `MaskOptions.inlineRunOf` reads it from the page. */
@@ -277,6 +283,11 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
    * where a block element breaks a run. Shared by every walk, so a snapshot
    * allocates no array per element.
    */
+  /** A document in design mode is typed into wherever no mark shows it (see `MaskOptions.inDesignMode`). */
+  const typedHere = (id: number): number => (options.inDesignMode?.(id) ? Flag.Editable : 0);
+  /** The flags node `id` has now: from the marks recorded, and from its document's design mode. */
+  const flagsNow = (id: number): number => tree.effective(id) | typedHere(id);
+
   const runs: Array<SerializedNode | null> = [];
   /** Registers a serialized subtree in the node tree and masks it in place, collecting its text into `runs`. */
   function maskNode(node: SerializedNode, parentId: number, inherited: number): void {
@@ -285,7 +296,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
       throw new Error('[lowlight] mask: malformed serialized node; event dropped');
     }
     if (node.type !== NodeType.Element && node.type !== NodeType.Text) detectOtherFields(node, ELEMENT_AND_TEXT_FIELDS);
-    let flags = inherited;
+    let flags = node.type === NodeType.Document ? inherited | typedHere(node.id) : inherited;
     let breaksRun = node.type === NodeType.Document;
     if (node.type === NodeType.Element) {
       // rrweb lower-cases tag names when it serializes them.
@@ -372,7 +383,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     });
     // rrweb lists an added subtree as one add per node. Text split across them is joined in maskRunsInPage.
     data.adds = adds.filter((added) => {
-      const parentFlags = tree.effective(added.parentId);
+      const parentFlags = flagsNow(added.parentId);
       if (parentFlags & Flag.Block) return false; // under a block, or never linked to the page
       maskNode(added.node, added.parentId, parentFlags);
       detectOtherFields(added, HANDLED.added);
@@ -380,7 +391,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     });
     runs.length = 0;
     for (const text of data.texts ?? []) {
-      if (text.value !== null) text.value = maskPageText(text.value, tree.effective(text.id));
+      if (text.value !== null) text.value = maskPageText(text.value, flagsNow(text.id));
       detectOtherFields(text, HANDLED.text);
     }
     if (options.inlineRunOf && !relaxed) maskRunsInPage(data, options.inlineRunOf);
@@ -415,7 +426,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
       const run = inlineRunOf(id);
       if (!run || run.length < 2) continue;
       for (const { id: pieceId } of run) joined.add(pieceId);
-      const pieces = run.map(({ id: pieceId, text }) => inEvent.get(pieceId)?.text ?? maskPageText(text, tree.effective(pieceId)));
+      const pieces = run.map(({ id: pieceId, text }) => inEvent.get(pieceId)?.text ?? maskPageText(text, flagsNow(pieceId)));
       const masked = maskRun(pieces);
       run.forEach(({ id: pieceId }, i) => {
         if (!masked || masked[i] === pieces[i]) return;

@@ -103,7 +103,7 @@ export const MASKING_RULES: readonly MaskingRule[] = [
     relaxed: 'same',
   },
   {
-    what: 'values of inputs of every type, textareas, selects and their options, file names; radio and checkbox values and checked state; contenteditable text; the `value` attribute of every other element (`<data>`, `<li>`, `<meter>`, `<progress>`, `<button>`, `<param>`, …) except an `<input>` button\'s label',
+    what: 'values of inputs of every type, textareas, selects and their options, file names; radio and checkbox values and checked state; contenteditable text and the text of documents in design mode; the `value` attribute of every other element (`<data>`, `<li>`, `<meter>`, `<progress>`, `<button>`, `<param>`, …) except an `<input>` button\'s label',
     strict: '`*` for each character',
     balanced: 'same',
     relaxed: 'same',
@@ -129,7 +129,7 @@ export const MASKING_RULES: readonly MaskingRule[] = [
   {
     what: 'URLs (`href`, `src`, `srcset`, `action`, page URL, referrer; in CSS `url()`, `@import`, `image-set()`, custom properties included)',
     strict: 'every query value `*`',
-    balanced: '`mailto:`/`tel:` targets, values of parameters named like secrets (`token`, `key`, `code`, `session`, `email`, `auth`, …) and detector matches, in path, query and fragment',
+    balanced: '`mailto:`/`tel:` targets, credentials before the host (`https://user:password@host`, also in a URL inside a parameter), values of parameters named like secrets (`token`, `key`, `code`, `session`, `email`, `auth`, …) and detector matches, in path, query and fragment',
     relaxed: 'as is',
   },
   {

@@ -188,6 +188,25 @@ export const fieldPages: LeakPage[] = [
     },
   },
   {
+    name: 'design-mode-editors',
+    mechanism: 'iframe documents in designMode, as some rich-text editors use: switched on before recording and after it started',
+    body: `<p>CANARY-design-mode</p>
+      <iframe id="early" srcdoc="<body><p>Draft: design-early-draft-secret</p></body>" onload="this.contentDocument.designMode = 'on'"></iframe>
+      <iframe id="late" srcdoc="<body><p>Notes:</p></body>"></iframe>`,
+    // The late editor's text was page text until design mode came on: only what is typed after is input.
+    secrets: ['design-early-draft-secret', 'design-early-typed-secret', 'design-late-typed-secret'],
+    canary: 'CANARY-design-mode',
+    act: async (page) => {
+      await page.frameLocator('#early').locator('p').click();
+      await page.keyboard.press('End');
+      await page.keyboard.type(' design-early-typed-secret', { delay: 5 });
+      await page.frameLocator('#late').locator('body').evaluate((body) => (body.ownerDocument.designMode = 'on'));
+      await page.frameLocator('#late').locator('p').click();
+      await page.keyboard.press('End');
+      await page.keyboard.type(' design-late-typed-secret', { delay: 5 });
+    },
+  },
+  {
     name: 'file-input-name',
     mechanism: 'file inputs: file names',
     body: '<p>CANARY-file</p><input id="f" type="file">',
