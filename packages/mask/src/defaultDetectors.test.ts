@@ -43,6 +43,14 @@ describe('default detectors', () => {
     );
   });
 
+  it('masks IBANs by default, grouped or bare, whole: none of the bank code or account number stays', () => {
+    const masker = createEventMasker();
+    expect(masker.maskText('Pay to GB82 WEST 1234 5698 7654 32 today')).toBe('Pay to **** **** **** **** **** ** today');
+    expect(masker.maskText('IBAN DE89370400440532013000.')).toBe('IBAN **********************.');
+    // A code whose checksum fails is no IBAN.
+    expect(masker.maskText('Ref GB82 WEST 1234 5698 7654 33')).toBe('Ref GB82 WEST 1234 5698 7654 33');
+  });
+
   it('prefilters: text without an @, 8 digits or a token prefix skips the detectors', () => {
     expect(mayHoldDefaultMatch('plain words, 2024-01')).toBe(false);
     for (const secret of TOKENS) expect(mayHoldDefaultMatch(`x ${secret}`)).toBe(true);

@@ -1,6 +1,7 @@
 import { apiKey } from './api-key';
 import { cardNumber } from './card-number';
 import { email } from './email';
+import { iban } from './iban';
 import { longNumber } from './long-number';
 import { phone } from './phone';
 import type { Detector } from './types';
@@ -9,9 +10,10 @@ import { usSsn } from './us-ssn';
 /**
  * Detectors on by default for `strict` and `balanced`. Tokens come first: a
  * number detector masking a token's digits would leave the rest of it
- * unrecognizable. Cards come before long numbers, so a card keeps its grouping.
+ * unrecognizable. IBANs come before the number detectors and cards before long
+ * numbers, so each is masked whole, keeping its grouping.
  */
-export const DEFAULT_DETECTORS: readonly Detector[] = [apiKey, email, cardNumber, phone, usSsn, longNumber];
+export const DEFAULT_DETECTORS: readonly Detector[] = [apiKey, email, iban, cardNumber, phone, usSsn, longNumber];
 
 /**
  * The default detectors a page keeps, after `disableDetectors` (names of

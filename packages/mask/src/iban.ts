@@ -5,14 +5,11 @@ const CANDIDATE = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}/g;
 const MIN_LENGTH = 15;
 
 /**
- * International bank account numbers (opt-in): a country code, two check
+ * International bank account numbers (on by default): a country code, two check
  * digits and up to 30 letters and digits, bare or in groups of four,
  * confirmed by the ISO 13616 mod-97 checksum. Codes written around an IBAN
  * ("REF BB04 DE89 3704 0044 0532 0130 00 1 item") are trimmed off until the
  * checksum holds.
- *
- * @example
- * createRecorder({ transport, detectors: [iban] })
  */
 export const iban: Detector = {
   name: 'lowlight/iban@1',
