@@ -30,6 +30,27 @@ const PAGE = `
   <p>Reach me at ${SECRETS.plantedEmail}</p>
   <p id="card">Card: ${SECRETS.card}</p>`;
 
+/**
+ * Loads a page holding the script-tag snippet in a fresh Chromium, records it until flushed, and returns what the
+ * collector received, decoded, with what `read` then reads from the page.
+ */
+async function recordPage<T>(head: string, body: string, read?: (page: Page) => Promise<T>): Promise<{ delivered: string; read: T | undefined }> {
+  const collector = await startCollector();
+  const pages = await startPageServer({ '/': snippetPage(`${collector.url}/collect`, body, '', head) });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${pages.url}/`);
+    await page.evaluate(() => (window as unknown as { __started: Promise<void> }).__started);
+    await page.evaluate(() => (window as unknown as { Lowlight: { flush(): Promise<void> } }).Lowlight.flush());
+    return { read: await read?.(page), delivered: decodeReceived(collector.collector.received).join('\n') };
+  } finally {
+    await browser.close();
+    await pages.close();
+    await collector.close();
+  }
+}
+
 describe.skipIf(!hasChromium)('script-tag bundle in Chromium', () => {
   let browser: Browser;
   let collector: Awaited<ReturnType<typeof startCollector>>;
@@ -141,32 +162,17 @@ describe.skipIf(!hasChromium)("script-tag bundle and rrweb's clean DOM prototype
   // A page script that wraps a DOM method, as Zone.js and some analytics do: its prototype is no longer native.
   const wrapQuerySelector = `<script>const q = Element.prototype.querySelector; Element.prototype.querySelector = function (s) { return q.call(this, s); };</script>`;
 
-  async function iframesAdded(head: string): Promise<{ iframes: number; delivered: string }> {
-    const collector = await startCollector();
-    const pages = await startPageServer({ '/': snippetPage(`${collector.url}/collect`, `<p>${CANARY}</p>`, '', `<title>t</title>${head}`) });
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage();
-      await page.goto(`${pages.url}/`);
-      await page.evaluate(() => (window as unknown as { __started: Promise<void> }).__started);
-      await page.evaluate(() => (window as unknown as { Lowlight: { flush(): Promise<void> } }).Lowlight.flush());
-      const iframes = await page.evaluate(() => (window as unknown as { __iframes: number }).__iframes);
-      return { iframes, delivered: decodeReceived(collector.collector.received).join('\n') };
-    } finally {
-      await browser.close();
-      await pages.close();
-      await collector.close();
-    }
-  }
+  const iframesAdded = (head: string) =>
+    recordPage(`<title>t</title>${head}`, `<p>${CANARY}</p>`, (page) => page.evaluate(() => (window as unknown as { __iframes: number }).__iframes));
 
   it('creates no hidden iframe on a page whose DOM prototypes are native', async () => {
-    const { iframes, delivered } = await iframesAdded(countIframes);
+    const { read: iframes, delivered } = await iframesAdded(countIframes);
     expect(iframes).toBe(0);
     expect(delivered).toContain(CANARY);
   });
 
   it('still takes clean prototypes from an iframe when a page script wrapped a DOM method', async () => {
-    const { iframes, delivered } = await iframesAdded(countIframes + wrapQuerySelector);
+    const { read: iframes, delivered } = await iframesAdded(countIframes + wrapQuerySelector);
     expect(iframes).toBeGreaterThan(0);
     expect(delivered).toContain(CANARY);
   });
@@ -174,26 +180,13 @@ describe.skipIf(!hasChromium)("script-tag bundle and rrweb's clean DOM prototype
 
 describe.skipIf(!hasChromium)("script-tag bundle's slimmer <head>", () => {
   it('records only the <meta> elements that shape how the page renders, and no comment, script or script preload', async () => {
-    const collector = await startCollector();
     const head = `<title>t</title><meta name="viewport" content="width=device-width"><meta name="color-scheme" content="dark light">
       <meta name="description" content="about us"><meta name="format-detection" content="telephone=no"><meta itemprop="author" content="Ann">
       <meta property="og:title" content="t"><link rel="modulepreload" href="/m.js"><link rel="shortcut icon" href="/f.ico"><!-- a comment -->`;
-    const pages = await startPageServer({ '/': snippetPage(`${collector.url}/collect`, `<p>${CANARY}</p><script>void 0</script>`, '', head) });
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage();
-      await page.goto(`${pages.url}/`);
-      await page.evaluate(() => (window as unknown as { __started: Promise<void> }).__started);
-      await page.evaluate(() => (window as unknown as { Lowlight: { flush(): Promise<void> } }).Lowlight.flush());
-      const delivered = decodeReceived(collector.collector.received).join('\n');
-      expect(delivered).toContain(CANARY);
-      const metas = [...delivered.matchAll(/"tagName":"meta","attributes":(\{[^}]*\})/g)].map(([, attributes]) => JSON.parse(attributes!));
-      expect(metas).toEqual([{ charset: 'utf-8' }, { name: 'viewport', content: 'width=device-width' }, { name: 'color-scheme', content: 'dark light' }]);
-      expect(delivered).not.toMatch(/a comment|modulepreload|shortcut icon|"tagName":"script"/);
-    } finally {
-      await browser.close();
-      await pages.close();
-      await collector.close();
-    }
+    const { delivered } = await recordPage(head, `<p>${CANARY}</p><script>void 0</script>`);
+    expect(delivered).toContain(CANARY);
+    const metas = [...delivered.matchAll(/"tagName":"meta","attributes":(\{[^}]*\})/g)].map(([, attributes]) => JSON.parse(attributes!));
+    expect(metas).toEqual([{ charset: 'utf-8' }, { name: 'viewport', content: 'width=device-width' }, { name: 'color-scheme', content: 'dark light' }]);
+    expect(delivered).not.toMatch(/a comment|modulepreload|shortcut icon|"tagName":"script"/);
   });
 });
