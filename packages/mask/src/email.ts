@@ -1,13 +1,21 @@
 import { regexDetector } from './regexDetector';
 
+/** `@`, or an `@` written so scrapers miss it and readers do not: `(at)`, `[at]`, `{at}`, `[@]`. */
+const AT = String.raw`(?:@| ?[[({] ?(?:[Aa][Tt]|@) ?[\])}] ?)`;
+/** `.`, or one written the same way: `(dot)`, `[dot]`, `[.]`. */
+const DOT = String.raw`(?:\.| ?[[({] ?(?:[Dd][Oo][Tt]|\.) ?[\])}] ?)`;
+/** What tells an address apart before the pattern runs: its `@` in either form. */
+export const EMAIL_AT = /@|[[({] ?[Aa][Tt] ?[\])}]/;
+
 /**
  * Email addresses anywhere inside a string, not only whole-string matches
  * (an anchored pattern misses "write to jo@x.io today": openreplay#2470).
- * Unicode letters are allowed on both sides of the `@`.
+ * Unicode letters are allowed on both sides of the `@`, and the `@` and dots
+ * may be written out: `jo (at) example (dot) com`.
  */
 export const email = regexDetector({
   name: 'lowlight/email@1',
   label: 'email',
-  pattern: /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu,
-  mayMatch: (text) => text.includes('@'),
+  pattern: new RegExp(String.raw`[\p{L}\p{N}._%+'-]+${AT}[\p{L}\p{N}-]+(?:${DOT}[\p{L}\p{N}-]+)*${DOT}\p{L}{2,}`, 'gu'),
+  mayMatch: (text) => EMAIL_AT.test(text),
 });

@@ -46,7 +46,7 @@ export const hardeningFormatPages: LeakPage[] = [
     body: `<p>Card 4111&nbsp;1111&nbsp;1111&nbsp;1111, backup 5555\u202f5555\u202f5555\u202f4444.</p>
       <p>Call +33&nbsp;6&nbsp;12&nbsp;34&nbsp;56&nbsp;78 or 555 – 867 – 5309; Tokyo ０９０－１２３４－５６７８; Tehran ۰۹۱۲ ۳۴۵ ۶۷۸۹;
         Berlin 0049 30 1234567, Munich 089 / 123 456 78, Hamburg 040/1234567.</p>
-      <p>Mail ann.lee&#8203;@corpus.example, SSN 219&nbsp;09&nbsp;9999, IBAN GB82&nbsp;WEST&nbsp;1234&nbsp;5698&nbsp;7654&nbsp;32.</p><span title="card 4012&#8201;8888&#8201;8888&#8201;1881">t</span>
+      <p>Mail ann.lee&#8203;@corpus.example or lee.obf (at) corpus (dot) example, SSN 219&nbsp;09&nbsp;9999, IBAN GB82&nbsp;WEST&nbsp;1234&nbsp;5698&nbsp;7654&nbsp;32.</p><span title="card 4012&#8201;8888&#8201;8888&#8201;1881">t</span>
       <p id="later"></p>`,
     secrets: [
       '4111\u00a01111\u00a01111\u00a01111',
@@ -59,6 +59,7 @@ export const hardeningFormatPages: LeakPage[] = [
       '089 / 123 456 78',
       '040/1234567',
       'ann.lee',
+      'lee.obf',
       '219\u00a009\u00a09999',
       '1234\u00a05698\u00a07654',
       '4012\u20098888\u20098888\u20091881',
