@@ -22,9 +22,13 @@ describe('maskUrl', () => {
     expect(scrub('https://app.test/cb#state=s1&id_token=eyJhbGciOi')).toBe('https://app.test/cb#state=**&id_token=**********');
   });
 
-  it('redacts mailto: and tel: targets', () => {
+  it('redacts the targets of mailto:, tel: and other links to a person', () => {
     expect(scrub('mailto:jo@x.io?subject=hi')).toBe(`mailto:${stars('jo@x.io?subject=hi')}`);
     expect(scrub('tel:+15551234567')).toBe('tel:************');
+    for (const url of ['skype:ann.lee?call', 'facetime-audio:ann@x.io', 'whatsapp://send?phone=15551234567', 'geo:52.52,13.40', 'xmpp:ann@x.io']) {
+      const target = url.indexOf(':') + 1;
+      expect(scrub(url)).toBe(url.slice(0, target) + stars(url.slice(target)));
+    }
   });
 
   it('redacts credentials before the host, whatever they look like, and keeps the host', () => {

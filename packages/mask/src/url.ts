@@ -28,12 +28,13 @@ function safeDecode(text: string): string {
 
 /**
  * Masks the personal data a URL can carry, keeping its shape:
- * `mailto:`/`tel:` targets, credentials before the host, values of sensitive-looking query parameters, and
+ * the targets of `mailto:`, `tel:` and other links to a person, credentials before the host, values of sensitive-looking query parameters, and
  * detector matches in the path, the query and the fragment (decoded first, so
  * `jo%40x.io` is caught too).
  */
 export function maskUrl(written: string, detect: (text: string) => string, redact: Redact, redactAllValues: boolean): string {
-  const scheme = /^(mailto|tel|sms|callto):/i.exec(written);
+  // Schemes whose target is a person: an address, a number, a username, a place.
+  const scheme = /^(?:mailto|tel|sms|callto|skype|facetime(?:-audio)?|whatsapp|xmpp|im|geo):/i.exec(written);
   if (scheme) return scheme[0] + redact(written.slice(scheme[0].length));
   // Credentials before a host (`https://user:password@host/`), here or in a URL inside a parameter, are secrets
   // whatever they look like.
