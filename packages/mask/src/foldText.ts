@@ -1,5 +1,5 @@
 /**
- * Text as the default detectors read it, and where each of its characters came from.
+ * Text as the detectors read it, and where each of its characters came from.
  *
  * A reader sees the same card number in `4111 1111 1111 1111` whether its spaces are no-break (`&nbsp;`, or the
  * narrow ones `Intl.NumberFormat` writes for French), thin, tabs or doubled; the same phone number whatever dash
