@@ -278,16 +278,16 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     }
   }
 
-  /**
-   * Text nodes of the inline runs being walked, in document order; `null` marks
-   * where a block element breaks a run. Shared by every walk, so a snapshot
-   * allocates no array per element.
-   */
   /** A document in design mode is typed into wherever no mark shows it (see `MaskOptions.inDesignMode`). */
   const typedHere = (id: number): number => (options.inDesignMode?.(id) ? Flag.Editable : 0);
   /** The flags node `id` has now: from the marks recorded, and from its document's design mode. */
   const flagsNow = (id: number): number => tree.effective(id) | typedHere(id);
 
+  /**
+   * Text nodes of the inline runs being walked, in document order; `null` marks
+   * where a block element breaks a run. Shared by every walk, so a snapshot
+   * allocates no array per element.
+   */
   const runs: Array<SerializedNode | null> = [];
   /** Registers a serialized subtree in the node tree and masks it in place, collecting its text into `runs`. */
   function maskNode(node: SerializedNode, parentId: number, inherited: number): void {

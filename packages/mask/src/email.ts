@@ -1,11 +1,10 @@
+import { EMAIL_AT } from './emailAt';
 import { regexDetector } from './regexDetector';
 
 /** `@`, or an `@` written so scrapers miss it and readers do not: `(at)`, `[at]`, `{at}`, `[@]`. */
 const AT = String.raw`(?:@| ?[[({] ?(?:[Aa][Tt]|@) ?[\])}] ?)`;
 /** `.`, or one written the same way: `(dot)`, `[dot]`, `[.]`. */
 const DOT = String.raw`(?:\.| ?[[({] ?(?:[Dd][Oo][Tt]|\.) ?[\])}] ?)`;
-/** What tells an address apart before the pattern runs: its `@` in either form. */
-export const EMAIL_AT = /@|[[({] ?[Aa][Tt] ?[\])}]/;
 
 /**
  * Email addresses anywhere inside a string, not only whole-string matches

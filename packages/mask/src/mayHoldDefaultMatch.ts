@@ -1,5 +1,5 @@
 import { TOKEN_PREFIX } from './api-key';
-import { EMAIL_AT } from './email';
+import { EMAIL_AT } from './emailAt';
 
 /**
  * The default detectors can only match text that holds an `@` (emails), at

@@ -47,6 +47,6 @@ function isNationalNumber(groups: string[], trimmed: boolean): boolean {
   if (trimmed || !groups[0]!.startsWith('0')) return false;
   // Dialled with 00 instead of +, a country code marks an international number: 0044 20 7946 0958.
   if (MARKED.test(groups[0]!)) return digits >= 10;
-  // A date (01/02/2024, 2024-01-02) followed by a time or another number is no phone number.
+  // Nor are dates (01/02/2024, also followed by a time or another number) and short runs of pairs (01 02 03).
   return digits >= 9 && digits <= 12 && !/^(?:2-2-2|4-2-2)$|^2-[12]-4(?:-|$)/.test(shape);
 }

@@ -28,7 +28,8 @@ function safeDecode(text: string): string {
 
 /**
  * Masks the personal data a URL can carry, keeping its shape:
- * the targets of `mailto:`, `tel:` and other links to a person, credentials before the host, values of sensitive-looking query parameters, and
+ * the targets of `mailto:`, `tel:` and other links to a person, credentials
+ * before the host, values of sensitive-looking query parameters, and
  * detector matches in the path, the query and the fragment (decoded first, so
  * `jo%40x.io` is caught too).
  */
