@@ -120,8 +120,6 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
   /** Batches are encoded one after another, so they enter the queue in order. */
   let encoding: Promise<unknown> = Promise.resolve();
   let draining: Promise<void> | undefined;
-  /** Batches written to the offline queue (see `persist`), so that only they are deleted from it. */
-  const persisted = new Set<QueuedBatch>();
   /** The batch `drain` is sending now: never dropped for the caps while its answer may still be a delivery. */
   let inFlight: QueuedBatch | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -207,17 +205,8 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
     queueBytes += batch.body.byteLength;
     // Stored before its first send: a page that leaves while it is on its way cannot be relied on to store it then
     // (the fan-out reload test lost such batches when they were stored only once they waited).
-    persist();
+    store?.put(batch).catch(report);
     enforceCaps();
-  }
-
-  /** Writes the queued batches not yet stored to the offline queue. */
-  function persist(): void {
-    for (const batch of queue) {
-      if (persisted.has(batch)) continue;
-      persisted.add(batch);
-      store?.put(batch).catch(report);
-    }
   }
 
   /**
@@ -239,7 +228,7 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
     queue.splice(index, 1);
     queueBytes -= batch.body.byteLength;
     stats.queued -= batch.envelope.count;
-    if (persisted.delete(batch)) store?.remove(batch.key).catch(report);
+    store?.remove(batch.key).catch(report);
     if (dropReason === undefined) {
       stats.sent += batch.envelope.count;
       return;
@@ -249,7 +238,6 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
   }
 
   function scheduleRetry(result: SendResult | undefined): void {
-    persist();
     const backoff = Math.random() * Math.min(limits.retryMaxMs, limits.retryInitialMs * 2 ** failuresInARow++);
     retryTimer = setTimeout(retryNow, Math.min(result?.retryAfterMs ?? backoff, limits.maxQueueAgeMs));
   }
@@ -318,10 +306,10 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
         () => {},
       );
     };
-    // The batch being sent too: leaving the page cancels its request, and it was not stored while it went out.
+    // The batch being sent too: leaving the page cancels its request (it stays stored for the next page if this fails).
     for (const batch of queue) if (batch.body.byteLength <= budget) sendNow(batch);
     // An encrypted stream never sends in clear: its buffer goes the asynchronous way, best effort.
-    if (options.encrypt) return void batchBuffered().then(persist);
+    if (options.encrypt) return void batchBuffered();
     while (buffer.length && session) {
       // As many events as fit the budget (the body's frame and first timestamp, then per event its JSON, a comma
       // and its gap in `t`); once nothing fits, the rest as one batch.
@@ -332,8 +320,6 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
       enqueue(batch);
       if (batch.body.byteLength <= budget) sendNow(batch);
     }
-    // Whatever is sent now may not arrive, and this page will not be there to retry it.
-    persist();
   }
 
   /** Stops every timer, and makes work already started queue and count nothing. */
@@ -375,7 +361,6 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
           }
           const earlier = stored.filter((batch) => batch.key.startsWith(queueKey) && !known.has(batch.key));
           for (const batch of earlier) {
-            persisted.add(batch);
             queueBytes += batch.body.byteLength;
             stats.queued += batch.envelope.count;
           }
@@ -403,7 +388,6 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
       bufferBytes = 0;
       queue = [];
       queueBytes = 0;
-      persisted.clear();
       store?.clear().catch(report);
     },
     stats: () => ({ ...stats }),
