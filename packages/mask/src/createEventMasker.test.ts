@@ -122,14 +122,14 @@ describe('createEventMasker: documents in design mode', () => {
     data: {
       source: IncrementalSource.Mutation,
       texts: [{ id: 12, value: 'draft in the editor, typed on' }],
-      attributes: [],
+      attributes: [{ id: 11, attributes: { title: 'typed title' } }],
       removes: [],
       adds: [{ parentId: 11, nextId: null, node: { type: 3, id: 13, textContent: 'a new line typed' } }],
     },
   } as unknown as RecordedEvent;
   const inDesignMode = (id: number) => id >= 10;
 
-  it('masks the text of such a document as typed input, in the snapshot and as it is typed', () => {
+  it('masks the text of such a document as typed input, in the snapshot and as it is typed, attributes set later too', () => {
     const sent = maskedJson([snapshot, typing], { inDesignMode });
     expect(sent).toContain('page text stays');
     expect(sent).not.toMatch(/draft|typed|new line/);

@@ -396,7 +396,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     }
     if (options.inlineRunOf && !relaxed) maskRunsInPage(data, options.inlineRunOf);
     changes.forEach((change, i) => {
-      maskAttributes(change.attributes, tree.effective(change.id), ownAfter[i] ?? 0, false);
+      maskAttributes(change.attributes, flagsNow(change.id), ownAfter[i] ?? 0, false);
       detectOtherFields(change, HANDLED.attribute);
     });
     tree.collect();
