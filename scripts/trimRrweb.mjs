@@ -107,6 +107,14 @@ const DEAD_CODE = [
     find: '"Couldn\'t record new node. Couldn\'t find mirror id for nextSibling:",',
     replace: '"rrweb: no id for nextSibling",',
   },
+  // The node and stylesheet mirrors' methods for rrweb's replayer: recording never lists ids, swaps a node under an
+  // id or looks a stylesheet up by its id.
+  { find: '  getIds() {\n    return Array.from(this.idNodeMap.keys());\n  }\n', replace: '' },
+  { find: '  getStyle(id) {\n    return this.idStyleMap.get(id) || null;\n  }\n', replace: '' },
+  {
+    find: '  replace(id, n) {\n    const oldNode = this.getNode(id);\n    if (oldNode) {\n      const meta = this.nodeMetaMap.get(oldNode);\n      if (meta) this.nodeMetaMap.set(n, meta);\n    }\n    this.idNodeMap.set(id, n);\n  }\n',
+    replace: '',
+  },
   // `plugins` is pinned undefined: no plugin processes events, receives the mirrors or observes the page.
   { find: '    for (const plugin of plugins || []) {\n      if (plugin.eventProcessor) {\n        e = plugin.eventProcessor(e);\n      }\n    }\n', replace: '' },
   { find: '  for (const plugin of plugins || []) {\n    if (plugin.getMirror)\n      plugin.getMirror({\n        nodeMirror: mirror,\n        crossOriginIframeMirror: iframeManager.crossOriginIframeMirror,\n        crossOriginIframeStyleMirror: iframeManager.crossOriginIframeStyleMirror\n      });\n  }\n', replace: '' },
