@@ -35,6 +35,19 @@ describe('createEventMasker: attributes that carry a document', () => {
     expect(maskedJson(events)).toContain('plain-attr');
   });
 
+  it('redacts attribute values that hold serialized data, at every level', async () => {
+    const page = JSON.stringify({ component: 'Account', props: { user: { name: 'Ada Dataname', city: 'Datatown' } } });
+    const events = await recordDom(
+      `<div id="app" data-page='${page}'></div><div x-data="{ user: { name: 'Alpine Dataname' } }">a</div>
+       <i data-list='["List Dataname"]'></i><span title="[Draft] a title">t</span><b title="{name} wins">b</b>`,
+      (doc) => doc.querySelector('i')!.setAttribute('data-react-props', '{"customer":"Later Dataname"}'),
+    );
+    for (const level of LEVELS) expect(maskedJson(events, { level })).not.toMatch(/Dataname|Datatown/);
+    // Brackets alone are no data: a title may start with one.
+    expect(maskedJson(events)).toContain('[Draft] a title');
+    expect(maskedJson(events)).toContain('{name} wins');
+  });
+
   it('empties data: URLs that are documents and javascript: URLs, and keeps raster images', async () => {
     const events = await recordDom(
       `<iframe src="data:text/html,<p>data-html-secret</p>"></iframe>

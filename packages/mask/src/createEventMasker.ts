@@ -6,7 +6,7 @@ import { mayHoldDefaultMatch } from './mayHoldDefaultMatch';
 import { applyMarkChanges, FIELD_ROOTS, Flag, ownFlags } from './flags';
 import { breaksInlineRun, maskAcrossPieces } from './inlineText';
 import { createNodeTree } from './nodeTree';
-import { classifyAttribute, emptyIfDocument, holdsMarkup, SAFE_META_NAMES } from './policy';
+import { classifyAttribute, emptyIfDocument, holdsMarkupOrData, SAFE_META_NAMES } from './policy';
 import {
   EventType,
   IncrementalSource,
@@ -255,7 +255,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
           break;
         case 'text':
           attributes[name] =
-            typeof value === 'string' && holdsMarkup(value) ? redact(value) : maskStrings(value, flags & ~Flag.Field);
+            typeof value === 'string' && holdsMarkupOrData(value) ? redact(value) : maskStrings(value, flags & ~Flag.Field);
           break;
         case 'url':
           attributes[name] = contentHidden(flags) ? '' : mapStrings(value, scrubUrl);

@@ -4,16 +4,17 @@ import { email } from './email';
 import { iban } from './iban';
 import { longNumber } from './long-number';
 import { phone } from './phone';
+import { secretParam } from './secret-param';
 import type { Detector } from './types';
 import { usSsn } from './us-ssn';
 
 /**
- * Detectors on by default for `strict` and `balanced`. Tokens come first: a
- * number detector masking a token's digits would leave the rest of it
- * unrecognizable. IBANs come before the number detectors and cards before long
+ * Detectors on by default for `strict` and `balanced`. Tokens and the values of
+ * secret-named parameters come first: a number detector masking a token's
+ * digits would leave the rest of it unrecognizable. IBANs come before the number detectors and cards before long
  * numbers, so each is masked whole, keeping its grouping.
  */
-export const DEFAULT_DETECTORS: readonly Detector[] = [apiKey, email, iban, cardNumber, phone, usSsn, longNumber];
+export const DEFAULT_DETECTORS: readonly Detector[] = [apiKey, secretParam, email, iban, cardNumber, phone, usSsn, longNumber];
 
 /**
  * The default detectors a page keeps, after `disableDetectors` (names of

@@ -65,10 +65,13 @@ export function classifyAttribute(name: string, own: number, inField: boolean): 
 }
 
 /**
- * Markup inside an attribute (a tooltip's HTML, a serialized template): it can
- * hold field values and marks that no detector recognises, so it is redacted.
+ * Markup inside an attribute (a tooltip's HTML, a serialized template), or
+ * serialized data (a framework's page state: Inertia's `data-page`, React
+ * props in `data-react-props`, Alpine's `x-data`): it can hold field values,
+ * names and marks that no detector recognises, and a replay never shows it,
+ * so it is redacted. Data is a JSON object or array, or an object literal.
  */
-export const holdsMarkup = (value: string): boolean => /<[a-z!/?]/i.test(value);
+export const holdsMarkupOrData = (value: string): boolean => /<[a-z!/?]|^\s*(?:[[{]\s*["'[{]|\{\s*[\w$]+\s*:)/i.test(value);
 
 /**
  * `data:` URLs a replay may show as they are: raster images (every image type but
@@ -121,7 +124,7 @@ export const MASKING_RULES: readonly MaskingRule[] = [
     relaxed: 'as is',
   },
   {
-    what: 'attribute values that hold markup (`data-content="<b>…</b>"`)',
+    what: 'attribute values that hold markup or serialized data (`data-content="<b>…</b>"`, `data-page=\'{"props":…}\'`, `x-data="{ user: … }"`)',
     strict: '`*` for each character',
     balanced: 'same',
     relaxed: 'same',

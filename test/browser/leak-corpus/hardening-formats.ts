@@ -71,4 +71,24 @@ export const hardeningFormatPages: LeakPage[] = [
       document.getElementById('later')!.textContent = 'Refund to 3782\u00a0822463\u00a010005, mail bo\u00adbby@corpus.example';
     }),
   },
+  {
+    name: 'secrets-outside-url-attributes',
+    mechanism:
+      'secret-named parameters in URLs written as text, in lazy-loading data-src and config lines; framework state (Inertia, Alpine, React props) in attributes; at load and later',
+    body: `<p>Your reset link: https://corpus.example/reset?token=rstTextTokenQ7w8e9 (expires soon).</p>
+      <img data-src="/lazy.jpg?w=640&sig=lazySigSecretZx81" alt="lazy"><a data-href="/go#access_token=fragTokenSecret55">go</a>
+      <pre>SESSION_SECRET=envLineSecretK2j3
+Cookie: sid=cookieSidSecret91; theme=dark</pre>
+      <div id="app" data-page='{"component":"Account","props":{"user":{"name":"Inertia Pagename","city":"Jsonville"},"csrf":"csrfJsonSecret7"}}'></div>
+      <div x-data="{ profile: { name: 'Alpine Statename' } }">menu</div><p id="later"></p>`,
+    secrets: [
+      'rstTextTokenQ7w8e9', 'lazySigSecretZx81', 'fragTokenSecret55', 'envLineSecretK2j3', 'cookieSidSecret91',
+      'Inertia Pagename', 'Jsonville', 'csrfJsonSecret7', 'Alpine Statename', 'laterTokenSecret3', 'Later Propsname',
+    ],
+    canary: 'CANARY-outside-url-attributes',
+    act: thenCanary('CANARY-outside-url-attributes', () => {
+      document.getElementById('later')!.textContent = 'Invite: https://corpus.example/join?invite_token=laterTokenSecret3';
+      document.getElementById('app')!.setAttribute('data-react-props', '{"customer":{"name":"Later Propsname"}}');
+    }),
+  },
 ];

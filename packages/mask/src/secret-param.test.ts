@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { secretParam } from './secret-param';
+import { onlyHides } from './testDetector';
+
+const redact = (text: string): string => text.replace(/\S/g, '*');
+const mask = (text: string): string => secretParam.maskMatches(text, redact);
+
+describe('secretParam', () => {
+  it.each([
+    ['Reset: https://example.com/reset?token=8f7a6b5c4d3e&lang=en', 'Reset: https://example.com/reset?token=************&lang=en'],
+    ['https://x.io/cb#access_token=abcDEF123&state=xyz', 'https://x.io/cb#access_token=*********&state=***'],
+    ['/img.jpg?sig=Zm9vYmFy&w=640', '/img.jpg?sig=********&w=640'],
+    ['session=abc123; theme=dark', 'session=******; theme=dark'],
+    ['export API_KEY=q8w7e6r5t4y3', 'export API_KEY=************'],
+    ['x-api-key=q8w7e6r5t4y3', 'x-api-key=************'],
+    ['{"user":{"name":"Jane","apiKey":"k 123","refreshToken":"r9"}}', '{"user":{"name":"Jane","apiKey":"* ***","refreshToken":"**"}}'],
+    ["{ password: 'hunter2', pin : '0000' }", "{ password: '*******', pin : '****' }"],
+  ])('masks the value in %s', (text, masked) => {
+    expect(mask(text)).toBe(masked);
+  });
+
+  it.each([
+    'page=2&sort=asc',
+    // A stylesheet's attribute selector: `state` follows `-`, and the name `data-state` follows `[`.
+    '[data-state=open] { color: red }',
+    'a == b, token==',
+    // Base64 padding is not an assignment.
+    'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    // A label in prose with no quoted value is text, not an assignment.
+    'Session: Spring 2025',
+    'token=',
+  ])('leaves %s visible', (text) => {
+    expect(mask(text)).toBe(text);
+  });
+
+  it('masks every planted value, anywhere, and only ever hides characters', () => {
+    const name = fc.constantFrom('token', 'access_token', 'sessionId', 'api-key', 'password', 'email', 'code');
+    const value = fc.string({ unit: fc.constantFrom(...'abcXYZ0123456789_-.~%+/'), minLength: 1, maxLength: 24 });
+    const around = fc.string({ unit: fc.constantFrom(...'abc XYZ 019.,;()?&#/'), maxLength: 30 });
+    fc.assert(
+      fc.property(around, name, value, around, fc.boolean(), (before, key, secret, after, quoted) => {
+        const assignment = quoted ? `"${key}": "${secret}"` : `${key}=${secret}`;
+        const text = `${before} ${assignment} ${after}`;
+        const masked = mask(text);
+        expect(masked).not.toContain(assignment);
+        expect(onlyHides(text, masked)).toBe(true);
+        expect(mask(masked)).toBe(masked);
+      }),
+    );
+  });
+});
