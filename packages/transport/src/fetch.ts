@@ -21,8 +21,10 @@ export interface FetchTransportOptions extends TransportOptions {
  * - `credentials: 'omit'`: no cookies go to the collector.
  * - `Content-Type: text/plain` keeps the request CORS-simple (no preflight);
  *   query parameters say how the body is encoded.
- * - `sendBeacon` only on unload where keepalive fetch is missing, since it
- *   cannot drop the `Referer`.
+ * - Never `sendBeacon`: it cannot drop the `Referer`, which would give the
+ *   collector the page URL unmasked. A browser without keepalive fetch
+ *   (Firefox before 133) keeps what it could not send on unload in the
+ *   offline queue for the site's next page.
  *
  * @example
  * fetchTransport({ endpoint: 'https://collect.example.com/v1/batch' })
@@ -32,10 +34,6 @@ export function fetchTransport(options: FetchTransportOptions): Transport {
   const endpoint = validEndpoint(options?.endpoint);
   return createTransport({ name: 'lowlight/fetch', ...options, destination: endpoint }, async (batch) => {
     const url = batchUrl(new URL(endpoint, globalThis.location?.origin).href, batch);
-    if (batch.unloading && !('keepalive' in Request.prototype)) {
-      if (navigator.sendBeacon(url, new Blob([batch.body as BlobPart], { type: 'text/plain' }))) return { status: 202 };
-      throw new Error('[lowlight] transport: sendBeacon refused');
-    }
     const response = await fetch(url, {
       method: 'POST',
       body: batch.body as BodyInit,
