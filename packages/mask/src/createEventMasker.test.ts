@@ -226,6 +226,19 @@ describe('createEventMasker: detectors on every path', () => {
     expect(sent).not.toMatch(/"ann"|"example\.org"|"1111 1111"/);
   });
 
+  it('masks numbers spelled out digit by digit for screen readers, and leaves a pager counting up visible', async () => {
+    const events = await recordDom(
+      `<a aria-label="Call 5 5 5. 8 6 7. 5 3 0 9" href="#c">Call us</a>
+       <span class="sr-only">Card ending 4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1</span>
+       <nav><a href="?p=1">1</a> <a href="?p=2">2</a> <a href="?p=3">3</a> <a href="?p=4">4</a> <a href="?p=5">5</a>
+       <a href="?p=6">6</a> <a href="?p=7">7</a> <a href="?p=8">8</a> <a href="?p=9">9</a> <a href="?p=10">10</a></nav>`,
+    );
+    const sent = maskedJson(events);
+    expect(sent).not.toMatch(/5 5 5\. 8|8 6 7\. 5|5 3 0 9|4 1 1 1 1 1/);
+    expect(sent).toContain('Call * * ** * * ** * * * *');
+    expect(sent).toMatch(/"textContent":"9"/);
+  });
+
   it('scrubs the page URL in meta events', () => {
     const masker = createEventMasker();
     const meta = masker.maskEvent({ type: EventType.Meta, data: { href: 'https://x.test/?token=abc&page=1', width: 1, height: 1 }, timestamp: 1 });

@@ -26,6 +26,13 @@ describe('foldForDetection', () => {
     expect(fold('089 / 123 456 and a / b')?.text).toBe('089/123 456 and a / b');
   });
 
+  it('drops the gaps between single digits, as screen-reader labels spell numbers out, and only those', () => {
+    expect(fold('call 5 5 5. 1 2 3. 4 5 6 7 now')).toEqual({ text: 'call 5551234567 now', from: 'call 5551234567 now' });
+    expect(fold('4 1 1 1  4 1 1 1\u00a0and 12 345 6 7')?.text).toBe('4111 4111 and 12 345 67');
+    // A date keeps its multi-digit year apart.
+    expect(fold('5. 6. 2024')?.text).toBe('56. 2024');
+  });
+
   it('drops invisible format characters, keeping where each visible one came from', () => {
     const text = 'jo\u200bhn\u00ad.doe\u200d@ex\u2060ample\u202e.com\u2066';
     expect(fold(text)).toEqual({ text: 'john.doe@example.com', from: 'john.doe@example.com' });

@@ -8,6 +8,8 @@
  * ASCII forms, so the text is folded to one before they run:
  * - every whitespace run becomes one space, and spaces around a dash or slash after a digit go (`555 – 123` →
  *   `555-123`, `089 / 123` → `089/123`);
+ * - a gap between two single digits goes, as labels for screen readers spell numbers out digit by digit
+ *   (`aria-label="5 5 5. 1 2 3. 4 5 6 7"` → `5551234567`);
  * - invisible format characters (zero-width spaces and joiners, soft hyphens, bidirectional controls) are dropped;
  * - typographic dashes and minus signs become `-`, and a character with a one-character compatibility form (NFKC:
  *   fullwidth ASCII, `﹫`, superscripts) becomes that form;
@@ -21,7 +23,9 @@ export interface FoldedText {
 }
 
 /** Text folding would leave as it is: printable ASCII, single spaces, no space beside a dash or slash after a digit. */
-const NEEDS_FOLDING = /[^ -~]| {2}|\d [/-]|\d[/-] /;
+const NEEDS_FOLDING = /[^ -~]| {2}|\d [/-]|\d[/-] |(?<!\d)\d[.,]? \d(?!\d)/;
+/** From a single digit: a space, or `.`/`,` and a space, before another single digit (sticky, tried where a gap may start). */
+const SINGLE_DIGIT_GAP = /(?<!\p{Nd})\p{Nd}[.,]?\s(?=\p{Nd}(?!\p{Nd}))/uy;
 const SPACE = /[\s\0]/;
 const INVISIBLE = /\p{Cf}/u;
 const DASH = /[\u2010-\u2015\u2212\u30fc]/;
@@ -34,6 +38,11 @@ export function foldForDetection(text: string): FoldedText | undefined {
   const positions: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
+    SINGLE_DIGIT_GAP.lastIndex = i - 1;
+    if (i && SINGLE_DIGIT_GAP.test(text)) {
+      i = SINGLE_DIGIT_GAP.lastIndex - 1;
+      continue;
+    }
     // The last two characters folded: a space (after a digit), or a dash or slash after a digit.
     const tail = folded.slice(-2);
     if (SPACE.test(char)) {

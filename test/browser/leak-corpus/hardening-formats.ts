@@ -72,6 +72,17 @@ export const hardeningFormatPages: LeakPage[] = [
     }),
   },
   {
+    name: 'numbers-spelled-out',
+    mechanism: 'card and phone numbers spelled out digit by digit for screen readers, in aria-label and visually hidden text, at load and later',
+    body: `<a href="#call" aria-label="Call 5 5 5. 8 6 7. 5 3 0 9">Call us</a>
+      <p><span style="position:absolute;clip:rect(0 0 0 0)">Card 5 5 5 5 5 5 5 5 5 5 5 5 4 4 4 4</span>Card on file</p><p id="later"></p>`,
+    secrets: ['5 5 5. 8 6 7. 5 3 0 9', '5 5 5 5 5 5 5 5 5 5 5 5 4 4 4 4', '4 0 1 2 8 8 8 8 8 8 8 8 1 8 8 1'],
+    canary: 'CANARY-spelled-out',
+    act: thenCanary('CANARY-spelled-out', () => {
+      document.getElementById('later')!.setAttribute('aria-label', 'New card 4 0 1 2 8 8 8 8 8 8 8 8 1 8 8 1');
+    }),
+  },
+  {
     name: 'secrets-outside-url-attributes',
     mechanism:
       'secret-named parameters in URLs written as text, in lazy-loading data-src and config lines; framework state (Inertia, Alpine, React props) in attributes; at load and later',
