@@ -14,7 +14,7 @@ describe('secretParam', () => {
     ['session=abc123; theme=dark', 'session=******; theme=dark'],
     ['export API_KEY=q8w7e6r5t4y3', 'export API_KEY=************'],
     ['x-api-key=q8w7e6r5t4y3', 'x-api-key=************'],
-    ['{"user":{"name":"Jane","apiKey":"k 123","refreshToken":"r9"}}', '{"user":{"name":"Jane","apiKey":"* ***","refreshToken":"**"}}'],
+    ["{\"user\":{\"plan\":\"pro\",\"apiKey\":\"k 123\",\"refreshToken\":\"r9\"}}", "{\"user\":{\"plan\":\"pro\",\"apiKey\":\"* ***\",\"refreshToken\":\"**\"}}"],
     ["{ password: 'hunter2', pin : '0000' }", "{ password: '*******', pin : '****' }"],
   ])('masks the value in %s', (text, masked) => {
     expect(mask(text)).toBe(masked);

@@ -7,7 +7,7 @@ import { isSensitiveParam } from './url';
  * character, `.`, `-` or `[`, so a stylesheet's `[data-state=open]` assigns nothing to `state`. A value never starts
  * with `=`, so base64 padding (`…Key==`) is not one.
  */
-/** Every assignment holds one of these: a cheap test that lets most text skip the pattern. */
+/** Every assignment holds one of these: the masker's prefilter (mayHoldDefaultMatch) tests it before any detector runs. */
 export const ASSIGNMENT_HINT = /=|:\s*["']/;
 
 const ASSIGNMENT = /(?<![\w.[-])([A-Za-z_][\w.-]*)(?:=(?!=)([^\s&#"'<>;,]+)|["']?\s*:\s*(["'])(.*?)\3)/g;
@@ -22,13 +22,11 @@ export const secretParam: Detector = {
   name: 'lowlight/secret-param@1',
   label: 'secret parameter',
   maskMatches: (text, redact) =>
-    ASSIGNMENT_HINT.test(text)
-      ? text.replace(ASSIGNMENT, (all: string, name: string, assigned?: string, quote?: string, quoted?: string) => {
-          const value = assigned ?? quoted;
-          if (!value || !isSensitiveParam(name)) return all;
-          // A quoted value is followed by its closing quote.
-          const end = all.length - (quote ? 1 : 0);
-          return all.slice(0, end - value.length) + redact(value) + all.slice(end);
-        })
-      : text,
+    text.replace(ASSIGNMENT, (all: string, name: string, assigned?: string, quote?: string, quoted?: string) => {
+      const value = assigned ?? quoted;
+      if (!value || !isSensitiveParam(name)) return all;
+      // A quoted value is followed by its closing quote.
+      const end = all.length - (quote ? 1 : 0);
+      return all.slice(0, end - value.length) + redact(value) + all.slice(end);
+    }),
 };

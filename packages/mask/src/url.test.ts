@@ -53,11 +53,15 @@ describe('maskUrl', () => {
 });
 
 describe('isSensitiveParam', () => {
-  it.each(['token', 'access_token', 'apiKey', 'api-key', 'password', 'session_id', 'sid', 'code', 'email', 'll_id', 'X-Amz-Signature'])(
+  it.each([
+    'token', 'access_token', 'apiKey', 'api-key', 'password', 'session_id', 'sid', 'code', 'email', 'll_id', 'X-Amz-Signature',
+    // What a GET form sends: a search box, names, a message.
+    'q', 's', 'query', 'search_term', 'keywords', 'firstName', 'last_name', 'fullname', 'message', 'city',
+  ])(
     '%s is sensitive',
     (name) => expect(isSensitiveParam(name)).toBe(true),
   );
-  it.each(['page', 'sort', 'q', 'item', 'lang', 'monkey', 'keyboard', 'utm_source', 'ref'])('%s is not', (name) =>
+  it.each(['page', 'sort', 'item', 'lang', 'monkey', 'keyboard', 'utm_source', 'ref', 'sq', 'texture', 'termsAccepted'])('%s is not', (name) =>
     expect(isSensitiveParam(name)).toBe(false),
   );
 });

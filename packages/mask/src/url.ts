@@ -2,10 +2,12 @@ import type { Redact } from './types';
 
 /**
  * Query parameter names whose values are secrets or personal data whatever
- * they look like: tokens, keys, codes, sessions, contact details.
+ * they look like: tokens, keys, codes, sessions, contact details, and what a
+ * visitor typed into a form that submits by GET (a search box's `q`, names,
+ * messages): inputs are masked, so their values in a URL are too.
  */
 const SENSITIVE_PARAM =
-  /(?:^|[^a-z])(?:key|code|sig|sid|pin|cvv|cvc|otp|jwt|ssn|iban|tel|mail|state|nonce|ticket|hash|salt)(?:$|[^a-z])|token|secret|passw|pwd|auth|session|email|phone|mobile|signature|credential|apikey|api_key|bearer|account|username|userid|user_id|login|card|address|birth|dob|zip|postcode|ll_id/i;
+  /(?:^|[^a-z])(?:key|code|sig|sid|pin|cvv|cvc|otp|jwt|ssn|iban|tel|mail|state|nonce|ticket|hash|salt|q|s|query|search|term|text|message|comment|city|street)(?:$|[^a-z])|token|secret|passw|pwd|auth|session|email|phone|signature|credential|apikey|account|name|keyword|user_?id|login|card|address|birth|dob|zip|postcode|ll_id/i;
 
 /** Splits `apiKey` into `api_key` so camelCase names meet the word boundaries above. */
 const decamel = (name: string): string => name.replace(/([a-z])([A-Z])/g, '$1_$2');

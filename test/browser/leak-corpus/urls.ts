@@ -83,6 +83,20 @@ export const urlPages: LeakPage[] = [
       }),
   },
   {
+    name: 'get-form-values-in-url',
+    mechanism: 'page URL, links and navigations: what a visitor typed into a form that submits by GET (search terms, names, a message)',
+    query: '?q=getform+search+secret&first_name=Getformfirst&page=2',
+    body: `<form method="get" action="/search"><input name="s" value="typed"></form>
+      <a id="again" href="/search?query=linked+search+secret&sort=new">again</a><p>CANARY-get-form</p>`,
+    secrets: ['getform+search+secret', 'getform search secret', 'Getformfirst', 'linked+search+secret', 'pushed+search+secret', 'Pushed message secret'],
+    canary: 'CANARY-get-form',
+    act: async (page) =>
+      page.evaluate(() => {
+        history.pushState({}, '', '/search?s=pushed+search+secret&message=Pushed%20message%20secret');
+        document.body.append(document.createElement('hr'));
+      }),
+  },
+  {
     name: 'identity-param-in-url',
     // The id itself travels on purpose, as `lowlight/identify` metadata (test/browser/gates.test.ts checks that).
     mechanism: 'page URL: the ll_id tracked-link parameter is removed from every recorded URL',
