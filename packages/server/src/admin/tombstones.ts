@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { signer } from '../signatures';
 
 /** The keyed hash a tombstone holds instead of a session or visitor id. */
 export type TombstoneHash = (projectId: string, kind: 'session' | 'visitor', id: string) => Promise<string>;
@@ -9,5 +9,6 @@ export type TombstoneHash = (projectId: string, kind: 'session' | 'visitor', id:
  * can test guesses of visitor ids against it.
  */
 export function tombstoneHasher(secret: Uint8Array): TombstoneHash {
-  return async (projectId, kind, id) => createHmac('sha256', secret).update(`lowlight/1 tombstone\n${projectId}\n${kind}\n${id}`).digest('hex');
+  const sign = signer(secret, 'tombstone');
+  return async (projectId, kind, id) => sign(projectId, kind, id).toString('hex');
 }

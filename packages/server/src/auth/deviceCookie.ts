@@ -1,5 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { sameSignature, signer } from '../signatures';
 import { cookieValue, isLocalHost } from './viewerAuth';
 
 export const DEVICE_COOKIE = 'll_device';
@@ -14,20 +15,21 @@ export const DEVICE_TTL_MS = 182 * 86_400_000;
  * The cookie holds no email: its signature only fits the email it was made for.
  */
 export function deviceCookies(secret: Uint8Array) {
-  const mac = (email: string, id: string, expires: number) => createHmac('sha256', secret).update(`lowlight/1 device\n${email}\n${id}\n${expires}`).digest();
+  const mac = signer(secret, 'device');
   /** The id of the request's valid device cookie for `email`, or '' (none, expired, forged, or another email's). */
   const deviceOf = (request: FastifyRequest, email: string, now: number): string => {
     const [id = '', expires = '', signature = ''] = (cookieValue(request, DEVICE_COOKIE) ?? '').split('.');
     if (!/^[\w-]{22}$/.test(id) || !/^\d{1,15}$/.test(expires) || Number(expires) <= now) return '';
-    const given = Buffer.from(signature, 'base64url');
-    const expected = mac(email, id, Number(expires));
-    return given.length === expected.length && timingSafeEqual(given, expected) ? id : '';
+    return sameSignature(signature, mac(email, id, Number(expires))) ? id : '';
   };
   return {
     deviceOf,
-    /** The `Set-Cookie` value for a browser that just logged in as `email` (its old id kept, so its counter carries on). */
-    issue(request: FastifyRequest, email: string, now: number): string {
-      const id = deviceOf(request, email, now) || randomBytes(16).toString('base64url');
+    /**
+     * The `Set-Cookie` value for a browser that just logged in as `email`: `known` is the id `deviceOf` found for it
+     * (kept, so its counter carries on); '' gets a new one.
+     */
+    issue(request: FastifyRequest, email: string, known: string, now: number): string {
+      const id = known || randomBytes(16).toString('base64url');
       const expires = now + DEVICE_TTL_MS;
       const value = `${id}.${expires}.${mac(email, id, expires).toString('base64url')}`;
       const secure = isLocalHost(request.hostname) ? '' : '; Secure';

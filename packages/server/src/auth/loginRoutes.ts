@@ -52,7 +52,7 @@ export async function loginRoutes(app: FastifyInstance, { meta, logins, secret, 
     }
     await logins.clearFailures(email, device);
     const { token } = await logins.createSession(user.email, now(), SESSION_TTL_MS);
-    reply.header('Set-Cookie', [sessionCookie(request, token, SESSION_TTL_MS / 1000), devices.issue(request, user.email, now())]);
+    reply.header('Set-Cookie', [sessionCookie(request, token, SESSION_TTL_MS / 1000), devices.issue(request, user.email, device, now())]);
     return reply.redirect(next, 303);
   });
 

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { sameSignature, signer } from '../signatures';
 
 /** A signed chunk URL works for five minutes: long enough to fetch it, short enough that a leaked link soon dies. */
 export const SIGNED_URL_TTL_MS = 5 * 60_000;
@@ -12,7 +12,7 @@ export type SignatureCheck = 'ok' | 'expired' | 'bad';
  * id) and its expiry. Only the replay API, which requires a login, hands them out.
  */
 export function chunkSigner(secret: Uint8Array) {
-  const mac = (path: string, expires: number) => createHmac('sha256', secret).update(`lowlight/1 chunk\n${path}\n${expires}`).digest();
+  const mac = signer(secret, 'chunk');
   return {
     /** `path` with `?exp=…&sig=…` appended, valid until `now + SIGNED_URL_TTL_MS`. */
     sign(path: string, now: number): { url: string; expiresAt: number } {
@@ -20,9 +20,7 @@ export function chunkSigner(secret: Uint8Array) {
       return { url: `${path}?exp=${expiresAt}&sig=${mac(path, expiresAt).toString('base64url')}`, expiresAt };
     },
     verify(path: string, expires: string, signature: string, now: number): SignatureCheck {
-      const given = Buffer.from(signature, 'base64url');
-      const expected = mac(path, Number(expires));
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'bad';
+      if (!sameSignature(signature, mac(path, Number(expires)))) return 'bad';
       return Number(expires) > now ? 'ok' : 'expired';
     },
   };
