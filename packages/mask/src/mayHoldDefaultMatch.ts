@@ -4,11 +4,11 @@ import { ASSIGNMENT_HINT } from './secret-param';
 
 /**
  * The default detectors can only match text that holds an `@` (emails), at
- * least 8 digits (phones need 8, long numbers and SSNs 9, cards 13) or a
- * token prefix (`sk_`, `ghp_`, `eyJ`, …) or an assignment (`=`, `: "`). Checking that first lets the masker
- * skip the regular expressions for nearly every string of a page. Digits and
- * `@` of any form count, as `foldForDetection` reads them (`＠`, `﹫`), and as
- * people write it out (`(at)`).
+ * least 8 digits (phones need 8, long numbers and SSNs 9, cards 13), a token
+ * prefix (`sk_`, `ghp_`, `eyJ`, …) or an assignment (`=`, `: "`). Checking
+ * that first lets the masker skip the regular expressions for nearly every
+ * string of a page. Digits and `@` of any form count, as `foldForDetection`
+ * reads them (`＠`, `﹫`), and as people write it out (`(at)`).
  */
 const AT = /[\ufe6b\uff20]/;
 /** Eight digits of any script, anything between them. Native; on a text with fewer, it fails after one scan from each digit. */
