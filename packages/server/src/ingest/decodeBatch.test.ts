@@ -21,6 +21,15 @@ async function rejection(body: Buffer, q: IngestQuery = query, limits = INGEST_L
 }
 
 const withBody = (change: Record<string, unknown>) => gzipJson({ ...JSON.parse(batchJson(batch)), ...change });
+/** The batch with its pageview event's `policy` replaced. */
+const withPageviewPolicy = (policy: unknown) =>
+  withBody({
+    events: batch.events.map((event) =>
+      event.type === 5 && (event.data as { tag?: string }).tag === 'lowlight/pageview'
+        ? { ...event, data: { ...event.data, payload: { ...(event.data as { payload: object }).payload, policy } } }
+        : event,
+    ),
+  });
 const withEnvelopeV1 = (change: Record<string, unknown>) => gzipJson({ ...JSON.parse(batchJson(batch, 1)), ...change });
 
 describe('decodeBatch', () => {
@@ -64,6 +73,8 @@ describe('decodeBatch', () => {
     ['an event without data', withBody({ events: [{ type: 4 }, ...batch.events.slice(1)] }), 'bad_event'],
     ['an event that is not an object', withBody({ events: [null, ...batch.events.slice(1)] }), 'bad_event'],
     ['a custom event without data', withBody({ events: [...batch.events.slice(0, -1), { type: 5 }] }), 'bad_event'],
+    ['a pageview whose policy is not a string', withPageviewPolicy(42), 'bad_event'],
+    ['a pageview whose policy is over 1,024 characters', withPageviewPolicy(`lowlight/1;${'x'.repeat(1024)}`), 'bad_event'],
     ['a snapshot whose nodes cannot be read', withBody({ events: [batch.events[0], { type: 2, data: { node: { childNodes: 7 } } }, ...batch.events.slice(2)] }), 'bad_event'],
   ])('refuses %s with 400', async (_name, body, code) => {
     expect(await rejection(body)).toEqual({ status: 400, code });

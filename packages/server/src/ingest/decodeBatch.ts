@@ -101,10 +101,15 @@ function putBackTimestamps(parsed: Record<string, unknown>, events: unknown[]): 
   }
 }
 
-/** Version 2 carries the privacy policy in the pageview event, when the batch holds one; ignored past 1,024 characters. */
+/**
+ * Version 2 carries the privacy policy in the pageview event, when the batch holds one. A policy that is not a
+ * string of at most 1,024 characters is refused, as version 1 refuses it in the envelope.
+ */
 function pageviewPolicy(events: BatchEvent[]): string {
   const payload = events.find((event) => event.type === 5 && event.data.tag === 'lowlight/pageview')?.data.payload;
-  return isObject(payload) && typeof payload.policy === 'string' && payload.policy.length <= 1024 ? payload.policy : '';
+  if (!isObject(payload) || payload.policy === undefined) return '';
+  check(typeof payload.policy === 'string' && payload.policy.length <= 1024, 'bad_event', 'the pageview\'s "policy" must be a string of at most 1,024 characters');
+  return payload.policy;
 }
 
 /** Version 1: the envelope's fields sit in the body beside the events, and must agree with the query and them. */
