@@ -36,6 +36,8 @@ export function foldForDetection(text: string): FoldedText | undefined {
   if (!NEEDS_FOLDING.test(text)) return undefined;
   let folded = '';
   const positions: number[] = [];
+  // The last two characters folded, kept apart: reading them off `folded` would flatten it at every character.
+  let tail = '';
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
     SINGLE_DIGIT_GAP.lastIndex = i - 1;
@@ -43,22 +45,25 @@ export function foldForDetection(text: string): FoldedText | undefined {
       i = SINGLE_DIGIT_GAP.lastIndex - 1;
       continue;
     }
-    // The last two characters folded: a space (after a digit), or a dash or slash after a digit.
-    const tail = folded.slice(-2);
+    // A space after a space, or after a dash or slash after a digit, goes.
     if (SPACE.test(char)) {
       if (/ $|\d[/-]$/.test(tail)) continue;
       folded += ' ';
       positions.push(i);
+      tail = `${tail.slice(-1)} `;
       continue;
     }
     if (INVISIBLE.test(char)) continue;
     const next = foldChar(char);
+    // So does a space between a digit and a dash or slash.
     if ((next === '-' || next === '/') && /\d $/.test(tail)) {
       folded = folded.slice(0, -1);
       positions.pop();
+      tail = tail[0]!;
     }
     folded += next;
     positions.push(i);
+    tail = tail.slice(-1) + next;
   }
   return { text: folded, positions };
 }
