@@ -8,7 +8,7 @@ testDetector(phone, {
   detects: [
     '+44 20 7946 0958', '+1 (555) 123-4567', '+1-555-123-4567', '+49 30 1234567', '+33 1 23 45 67 89', '+91-98765-43210',
     '(555) 123-4567', '555-123-4567', '555.123.4567', '1-800-555-0199', '020 7946 0958', '030 1234567', '01 23 45 67 89',
-    '06-12345678', '+4930123456', '0049 30 1234567', '0044 20 7946 0958', '030/1234567', '0171/1234567',
+    '06-12345678', '+4930123456', '0049 30 1234567', '0044 20 7946 0958', '030/1234567', '0171/1234567', '+49/89/1234567',
   ],
   ignores: [
     '2024-01-15', '15.01.2024', '01.02.2024', '12:30', '1.2.3', '10.4.2.1', '192.168.1.1', 'Total 1 299.00', 'Rooms 101 102 103',
@@ -35,5 +35,11 @@ describe('phone numbers glued to other text', () => {
     ['', '+44 20 7946 095846006', ''], // a country code marks the whole run
   ])('masks the phone in %s%s%s', (before, number, after) => {
     expect(phone.maskMatches(before + number + after, redact)).toBe(before + redact(number) + after);
+  });
+
+  // Found by `npm run fuzz` (seed 1272990384): a `+` and a digit before a slash hid the number after it. A slash
+  // may follow a country code (`+49/89/1234567`), so the `+5/` is read as one and masked with the number.
+  it.each(['555-123-4567', '1-800-555-0199'])('masks the phone in +5/%s', (number) => {
+    expect(phone.maskMatches(`+5/${number}`, redact).slice(3)).toBe(redact(number));
   });
 });

@@ -1,12 +1,12 @@
 import { maskGroupWindows } from './digitGroups';
 import type { Detector } from './types';
 
-/** Optional `+CC` and `(area)` prefixes, then digit groups joined by single spaces, dots, dashes or slashes (`030/1234567`). */
+/** Optional `+CC` and `(area)` prefixes, then digit groups joined by single spaces, dots, dashes or slashes (`030/1234567`, `+49/89/1234567`). */
 // A `+CC` or `(area)` prefix may follow anything. Otherwise a candidate starts where a number does
 // (not after a digit or `+`, nor after a digit and a separator) and ends where it does, so a phone
 // glued to a word or another number ("Tel+44 20 …", "…4567+44 …", "9(555) 123-4567") is still one;
 // digits glued to its first or last group, however many, are trimmed off by the window search.
-const CANDIDATE = /(?:\+\d{1,3}[ .-]?|(?=\()|(?<![\d+]|\d[./-]))(?:\(\d{1,4}\)[ .-]?)?\d+(?:[ ./-]\d+)*(?!\d|[./-]\d)/g;
+const CANDIDATE = /(?:\+\d{1,3}[ ./-]?|(?=\()|(?<![\d+]|\d[./-]))(?:\(\d{1,4}\)[ .-]?)?\d+(?:[ ./-]\d+)*(?!\d|[./-]\d)/g;
 const SEPARATOR = /[ ./-]/;
 /** A country code (`+44`, `0044`) or an area code in brackets marks a phone number. */
 const MARKED = /^(?:[+(]|00[1-9])/;
