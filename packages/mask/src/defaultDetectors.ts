@@ -11,8 +11,9 @@ import { usSsn } from './us-ssn';
 /**
  * Detectors on by default for `strict` and `balanced`. Tokens and the values of
  * secret-named parameters come first: a number detector masking a token's
- * digits would leave the rest of it unrecognizable. IBANs come before the number detectors and cards before long
- * numbers, so each is masked whole, keeping its grouping.
+ * digits would leave the rest of it unrecognizable. IBANs come before the
+ * number detectors and cards before long numbers, so each is masked whole,
+ * keeping its grouping.
  */
 export const DEFAULT_DETECTORS: readonly Detector[] = [apiKey, secretParam, email, iban, cardNumber, phone, usSsn, longNumber];
 
