@@ -150,6 +150,25 @@ const MEDIA_STATE = {
   replace: '',
 };
 
+// Replay fidelity the script-tag build trades for its size budget: values a script writes into form fields
+// (`input.value = …`, `checked`, `selectedIndex`) after the snapshot. rrweb wraps those setters on the page's
+// prototypes to report each write as an input event; the script tag records what the visitor types and picks (input
+// and change events) and the values each snapshot holds. Under the default masking such an event carried no more
+// than the length of a masked value. The page's field prototypes are also left unwrapped.
+const PROGRAMMATIC_INPUT = {
+  find:
+    '  const propertyDescriptor = currentWindow.Object.getOwnPropertyDescriptor(\n    currentWindow.HTMLInputElement.prototype,\n    "value"\n  );\n' +
+    '  const hookProperties = [\n    [currentWindow.HTMLInputElement.prototype, "value"],\n    [currentWindow.HTMLInputElement.prototype, "checked"],\n' +
+    '    [currentWindow.HTMLSelectElement.prototype, "value"],\n    [currentWindow.HTMLTextAreaElement.prototype, "value"],\n' +
+    '    // Some UI library use selectedIndex to set select value\n    [currentWindow.HTMLSelectElement.prototype, "selectedIndex"],\n' +
+    '    [currentWindow.HTMLOptionElement.prototype, "selected"]\n  ];\n  if (propertyDescriptor && propertyDescriptor.set) {\n' +
+    '    handlers.push(\n      ...hookProperties.map(\n        (p) => hookSetter(\n          p[0],\n          p[1],\n          {\n            set() {\n' +
+    '              callbackWrapper(eventHandler)({\n                target: this,\n                isTrusted: false\n' +
+    '                // userTriggered to false as this could well be programmatic\n              });\n            }\n          },\n' +
+    '          false,\n          currentWindow\n        )\n      )\n    );\n  }\n',
+  replace: '',
+};
+
 // Fixes of rrweb bugs, each with its upstream report. Not trims: the recorder behaves as rrweb meant it to.
 const RRWEB_FIXES = [
   // rrweb tests whether a page patched DOM prototypes (Zone.js and the like) and, if so, takes clean ones from a
@@ -318,7 +337,7 @@ function dropPixelCapture(code) {
   return code.slice(0, start) + code.slice(end);
 }
 
-/** Applies exact replacements, each of which must match once: DEAD_CODE, MEDIA_STATE, RRWEB_FIXES, BLOCK_TEST. */
+/** Applies exact replacements, each of which must match once: DEAD_CODE, MEDIA_STATE, PROGRAMMATIC_INPUT, RRWEB_FIXES, BLOCK_TEST. */
 function replaceExactly(code, replacements) {
   return replacements.reduce((result, { find, replace }) => {
     const at = result.indexOf(find);
@@ -469,7 +488,7 @@ export function trimRrweb() {
         replaceDeprecatedMirror,
         dropPixelCapture,
         pinRecordOptions,
-        (result) => replaceExactly(result, [...DEAD_CODE, MEDIA_STATE, ...RRWEB_FIXES, BLOCK_TEST]),
+        (result) => replaceExactly(result, [...DEAD_CODE, MEDIA_STATE, PROGRAMMATIC_INPUT, ...RRWEB_FIXES, BLOCK_TEST]),
         pinSlimDom,
         dropRecordStatics,
         unrollMutationBufferInit,
