@@ -16,6 +16,17 @@ describe('secretParam', () => {
     ['x-api-key=q8w7e6r5t4y3', 'x-api-key=************'],
     ["{\"user\":{\"plan\":\"pro\",\"apiKey\":\"k 123\",\"refreshToken\":\"r9\"}}", "{\"user\":{\"plan\":\"pro\",\"apiKey\":\"* ***\",\"refreshToken\":\"**\"}}"],
     ["{ password: 'hunter2', pin : '0000' }", "{ password: '*******', pin : '****' }"],
+    // An escaped quote does not end a quoted value.
+    ['{"password": "a\\"bc\\\\", "plan": "pro"}', '{"password": "*******", "plan": "pro"}'],
+    // Labelled, unquoted: the word after the label holds a digit.
+    ['Temporary password: Xk9#mP2q (change it after login)', 'Temporary password: ******** (change it after login)'],
+    ['PIN: 4821', 'PIN: ****'],
+    ['Your verification code is 482913.', 'Your verification code is *******'],
+    ['Recovery code:a1b2-c3d4 Keep it safe', 'Recovery code:********* Keep it safe'],
+    ['Passwort: geheim42', 'Passwort: ********'],
+    ['Mot de passe : azerty123', 'Mot de passe : *********'],
+    ['CVV: 123, expires 08/27', 'CVV: **** expires 08/27'],
+    ['Zip code：94103', 'Zip code：*****'],
   ])('masks the value in %s', (text, masked) => {
     expect(mask(text)).toBe(masked);
   });
@@ -29,6 +40,12 @@ describe('secretParam', () => {
     'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
     // A label in prose with no quoted value is text, not an assignment.
     'Session: Spring 2025',
+    // A secret label's word holds no digit: an instruction or a status, not a value.
+    'Password: Required',
+    'Your password is incorrect, 3 tries left',
+    // In a stylesheet, a class or id named like a label is no label; nor is one inside a word.
+    '.pin:nth-child(2), #otp-code:nth-of-type(3), input.password:nth-last-child(1), pre code:nth-child(2n) { color: red }',
+    'Opinion: 5 stars. Barcode: 0123',
     'token=',
     // Glued to a masked value: masking `0958q=1` must not make an assignment of it (found by `npm run fuzz`).
     '****q=1',
