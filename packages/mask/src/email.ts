@@ -15,6 +15,8 @@ const DOT = String.raw`(?:\.| ?[[({] ?(?:[Dd][Oo][Tt]|\.) ?[\])}] ?)`;
 export const email = regexDetector({
   name: 'lowlight/email@1',
   label: 'email',
-  pattern: new RegExp(String.raw`[\p{L}\p{N}._%+'-]+${AT}[\p{L}\p{N}-]+(?:${DOT}[\p{L}\p{N}-]+)*${DOT}\p{L}{2,}`, 'gu'),
+  // An address glued to the next (`jo@x.coma@b.io`): the first one's top-level domain took the next one's local part,
+  // so the domain after it goes with it.
+  pattern: new RegExp(String.raw`[\p{L}\p{N}._%+'-]+${AT}[\p{L}\p{N}-]+(?:${DOT}[\p{L}\p{N}-]+)*${DOT}\p{L}{2,}(?:@[\p{L}\p{N}.-]+)*`, 'gu'),
   mayMatch: (text) => EMAIL_AT.test(text),
 });
