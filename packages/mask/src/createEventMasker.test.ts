@@ -42,6 +42,18 @@ describe('createEventMasker: form fields', () => {
     expect(sent).toContain('"text":"****************"');
   });
 
+  it('masks what an <output> shows: the result a form computes from the visitor\'s input, at load and later', async () => {
+    const events = await recordDom(
+      '<input id="r" type="range" value="72"><output id="o" for="r">Income 72000</output><p>Visible heading</p>',
+      (doc) => {
+        doc.querySelector('#o')!.textContent = 'Income 98000';
+      },
+    );
+    const sent = maskedJson(events);
+    expect(sent).not.toMatch(/Income|72000|98000/);
+    expect(sent).toContain('Visible heading');
+  });
+
   it('never records a password: no value, no input events, even after a show-password toggle', async () => {
     const events = await recordDom('<input id="p" type="password" value="pw-initial-hunter2">', (doc) => {
       const field = doc.querySelector<HTMLInputElement>('#p')!;

@@ -16,7 +16,7 @@ export const Flag = {
    * never by a mark on an ancestor: see `FIELD_ROOTS`.
    */
   Unmask: 4,
-  /** A form field (input, textarea, select, datalist) or inside one. */
+  /** A form field (input, textarea, select, datalist, output) or inside one. */
   Field: 8,
   /** Inside a contenteditable region: typed text, treated like a field. */
   Editable: 16,
@@ -50,8 +50,11 @@ export const MARK_BLOCK = 'data-ll-block';
 /** Opts this text in under `strict`, or this field's value; detectors still apply, and `data-ll-mask` on an ancestor wins. */
 export const MARK_UNMASK = 'data-ll-unmask';
 
-/** Options and optgroups are fields through their select or datalist. */
-const FIELD_TAGS = new Set(['textarea', 'select', 'datalist']);
+/**
+ * Options and optgroups are fields through their select or datalist. An `<output>` shows what a form computes from
+ * the visitor's input (a range slider's value, a loan calculator's payment), so it is masked like that input.
+ */
+const FIELD_TAGS = new Set(['textarea', 'select', 'datalist', 'output']);
 const TAG_FLAGS: Record<string, number> = {
   script: Flag.Script,
   noscript: Flag.Script,

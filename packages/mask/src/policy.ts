@@ -106,7 +106,7 @@ export const MASKING_RULES: readonly MaskingRule[] = [
     relaxed: 'same',
   },
   {
-    what: 'values of inputs of every type, textareas, selects and their options, file names; radio and checkbox values and checked state; contenteditable text and the text of documents in design mode; the `value` attribute of every other element (`<data>`, `<li>`, `<meter>`, `<progress>`, `<button>`, `<param>`, …) except an `<input>` button\'s label',
+    what: 'values of inputs of every type, textareas, selects and their options, file names, what an `<output>` shows; radio and checkbox values and checked state; contenteditable text and the text of documents in design mode; the `value` attribute of every other element (`<data>`, `<li>`, `<meter>`, `<progress>`, `<button>`, `<param>`, …) except an `<input>` button\'s label',
     strict: '`*` for each character',
     balanced: 'same',
     relaxed: 'same',

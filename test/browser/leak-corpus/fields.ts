@@ -237,4 +237,13 @@ export const fieldPages: LeakPage[] = [
     canary: 'CANARY-opted-in-search',
     act: (page) => type(page, '#q', 'CANARY-opted-in-search searcher@corpus.example 4000 0566 5566 5556'),
   },
+  {
+    name: 'output-shows-input',
+    mechanism: 'an <output> that shows what the visitor typed or chose, at load and as they type',
+    body: `<p>CANARY-output</p><form oninput="o.value = 'Yearly ' + a.value * 12">
+      <input id="a" name="a" type="number"> <output name="o" id="o">Yearly 39600</output></form>`,
+    secrets: ['39600', '51360', '4280'],
+    canary: 'CANARY-output',
+    act: (page) => type(page, '#a', '4280'),
+  },
 ];
