@@ -23,7 +23,7 @@ const ASSIGNMENT = /(?<![\w.[*-])([A-Za-z_][\w.-]*)(?:=(?!=)([^\s&#"'<>;,]+)|["'
  * `pre code:nth-child(2)`.
  */
 const LABELLED = new RegExp(
-  String.raw`(?<=(?<![\w.#-])(?:(?:\S+ )?codes?|passwor[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord)(?:\s+is\s+|\s*[:：]\s*))[^\s<>"'()]*\p{Nd}[^\s<>"'()]*`,
+  String.raw`(?<=(?<![\w.#-])(?:codes?|passwor[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord)(?:\s+is\s+|\s*[:：]\s*))[^\s<>"'()]*\p{Nd}[^\s<>"'()]*`,
   'giu',
 );
 
