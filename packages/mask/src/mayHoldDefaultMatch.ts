@@ -7,8 +7,9 @@ import { mayAssign } from './secret-param';
  * least 8 digits (phones need 8, long numbers and SSNs 9, cards 13), a token
  * prefix (`sk_`, `ghp_`, `eyJ`, …), an assignment (`=`, `: "`) or a labelled
  * secret (`PIN: 4821`). Checking that first lets the masker skip the regular
- * expressions for nearly every string of a page. Digits and `@` of any form count, as `foldForDetection`
- * reads them (`＠`, `﹫`), and as people write it out (`(at)`).
+ * expressions for nearly every string of a page. Digits and `@` of any form
+ * count, as `foldForDetection` reads them (`＠`, `﹫`), and as people write it
+ * out (`(at)`).
  */
 const AT = /[\ufe6b\uff20]/;
 /** Eight digits of any script, anything between them. Native; on a text with fewer, it fails after one scan from each digit. */
