@@ -31,6 +31,11 @@ const INERT_DECLARATIONS = [
   // records the whole sheet as one piece, as rrweb itself does when it cannot find the cuts: the sheet replays as it
   // was at the snapshot, and such a later change to one text node may replay out of place.
   { kind: 'function', name: 'splitCssText', body: '(cssText) {\n  return [cssText];\n}' },
+  // rrweb rewrites each candidate URL of a `srcset` to an absolute one, so that another page could load the images.
+  // Lowlight's viewer never loads a recorded URL (its Content-Security-Policy allows none), so the script-tag build
+  // records `srcset` as the page wrote it; the masker scrubs it as a URL either way. A replayer of another project
+  // would have to resolve those URLs against the page's (the meta event's `href`).
+  { kind: 'function', name: 'getAbsoluteSrcsetString', body: '(doc, attributeValue) {\n  return attributeValue;\n}' },
 ];
 
 // The deprecated `mirror` export and the Proxy that warns on its use: record() never touches them.
