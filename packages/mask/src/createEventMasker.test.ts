@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { recordDom, typeInto } from '../../../test/support/recordDom';
-import { createEventMasker, type MaskOptions } from './createEventMasker';
+import { createEventMasker, MAX_TYPED_FIELDS, type MaskOptions } from './createEventMasker';
 import { EventType, IncrementalSource, type RecordedEvent } from './rrweb';
 
 /** Masks a deep copy of rrweb's events and returns what would leave the page, as JSON. */
@@ -108,6 +108,45 @@ describe('createEventMasker: form fields', () => {
       doc.querySelector('#ed')!.append(doc.createTextNode('editable-appended'));
     });
     expect(maskedJson(events)).not.toMatch(/editable-(initial|typed-text|appended)/);
+  });
+});
+
+describe('createEventMasker: what the visitor typed, shown back', () => {
+  /** Types into each field and has the page show the value back, as a preview, a results heading or a sent message. */
+  const echoes = (markup: string, values: Record<string, string>) =>
+    recordDom(`${markup}<p id="shown">nothing yet</p>`, (doc) => {
+      for (const [selector, value] of Object.entries(values)) {
+        const field = doc.querySelector<HTMLInputElement>(selector)!;
+        field.addEventListener('input', () => (doc.querySelector('#shown')!.textContent = `Results for ${field.value}.`));
+        typeInto(field, value);
+      }
+      doc.body.insertAdjacentHTML('beforeend', `<ul>${Object.values(values).map((value) => `<li title="Sent: ${value}">${value}</li>`).join('')}</ul>`);
+    });
+
+  it('masks a typed value wherever the page shows it back, in text and in text attributes', async () => {
+    const sent = maskedJson(await echoes('<input id="q"><textarea id="m"></textarea>', { '#q': 'divorce lawyer', '#m': 'Call me back tonight' }));
+    expect(sent).not.toMatch(/divorce|lawyer|Call me|tonight/);
+    expect(sent).toContain('Results for');
+    expect(sent).toContain('Sent: ');
+  });
+
+  it('leaves shown what the visitor typed into a field the site unmasked, and values of 2 characters or fewer', async () => {
+    const sent = maskedJson(await echoes('<input id="u" data-ll-unmask><input id="s">', { '#u': 'Opted in text', '#s': '42' }));
+    expect(sent).toContain('Sent: Opted in text');
+    expect(sent).toContain('Results for 42.');
+  });
+
+  it(`remembers the latest value of the last ${MAX_TYPED_FIELDS} fields typed into`, async () => {
+    const count = MAX_TYPED_FIELDS + 1;
+    const fields = Object.fromEntries(Array.from({ length: count }, (_, i) => [`#f${i}`, `typed value ${i}`]));
+    const events = await echoes(Array.from({ length: count }, (_, i) => `<input id="f${i}">`).join(''), fields);
+    const sent = maskedJson(events);
+    expect(sent).toContain('typed value 0');
+    for (let i = 1; i < count; i++) expect(sent).not.toContain(`typed value ${i}"`);
+  });
+
+  it('does nothing at relaxed', async () => {
+    expect(maskedJson(await echoes('<input id="q">', { '#q': 'visible search' }), { level: 'relaxed' })).toContain('Results for visible search.');
   });
 });
 

@@ -122,6 +122,9 @@ const HANDLED = {
   nothing: new Set<string>(),
 };
 
+/** How many fields' typed values the masker remembers to mask where the page shows them back (see `typed`). */
+export const MAX_TYPED_FIELDS = 64;
+
 /** Every privacy level, strictest first. */
 export const PRIVACY_LEVELS: readonly PrivacyLevel[] = ['strict', 'balanced', 'relaxed'];
 
@@ -144,6 +147,12 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
   const allDetectors = [...defaultDetectors, ...extraDetectors];
   const strict = level === 'strict';
   const tree = createNodeTree();
+  /**
+   * The latest value typed into each masked field, by node id, trimmed, if longer than 2 characters: kept in memory
+   * for `MAX_TYPED_FIELDS` fields at most (the latest typed into), never sent. Page text that shows one back (a live
+   * preview, "Results for …", a sent chat message, a validation message) is masked as the field is.
+   */
+  const typed = new Map<number, string>();
 
   const reported = new Set<string>();
   const report = (error: unknown): void => {
@@ -201,7 +210,9 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     if (flags & Flag.Style) return relaxed ? text : css.sheet(text);
     if (contentHidden(flags)) return redact(text);
     if (flags & Flag.Field && fieldHidden(flags)) return redact(text);
-    return relaxed ? text : detect(text);
+    if (relaxed) return text;
+    for (const value of typed.values()) if (text.includes(value)) text = text.split(value).join(redact(value));
+    return detect(text);
   }
 
   /** Masks every string inside a value (style diffs arrive as nested objects); with `keys`, object keys too. */
@@ -449,6 +460,13 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     const flags = tree.effective(data.id);
     // Not even a masked event: the number of keystrokes would give the length away.
     if (flags & Flag.Secret) return false;
+    // rrweb reports each keystroke before the page's own handlers can show the value anywhere.
+    const value = data.text?.trim();
+    if (!relaxed && value && value.length > 2 && fieldHidden(flags)) {
+      typed.delete(data.id);
+      typed.set(data.id, value);
+      if (typed.size > MAX_TYPED_FIELDS) typed.delete(typed.keys().next().value!);
+    }
     data.text = maskPageText(data.text ?? '', flags | Flag.Field);
     if (fieldHidden(flags)) data.isChecked = false;
     return true;

@@ -1,4 +1,4 @@
-export { createEventMasker, PRIVACY_LEVELS } from './createEventMasker';
+export { createEventMasker, MAX_TYPED_FIELDS, PRIVACY_LEVELS } from './createEventMasker';
 export { DEFAULT_DETECTORS } from './defaultDetectors';
 export type { EventMasker, InlineRunPiece, MaskOptions } from './createEventMasker';
 export { breaksInlineRun } from './inlineText';

@@ -120,7 +120,8 @@ export const MASKING_RULES: readonly MaskingRule[] = [
   {
     what: 'page text and content attributes (`title`, `alt`, `placeholder`, `aria-label`, `aria-description`, `data-*`, …)',
     strict: '`*` unless `data-ll-unmask`',
-    balanced: 'detectors, also across the inline elements of one block (`<span>4111</span> <span>1111</span>…`)',
+    balanced:
+      'detectors, also across the inline elements of one block (`<span>4111</span> <span>1111</span>…`); and what the visitor typed into a masked field, wherever the page shows it back (a live preview, `Results for …`, a sent message), `*`',
     relaxed: 'as is',
   },
   {

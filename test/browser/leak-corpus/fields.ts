@@ -246,4 +246,24 @@ export const fieldPages: LeakPage[] = [
     canary: 'CANARY-output',
     act: (page) => type(page, '#a', '4280'),
   },
+  {
+    name: 'typed-input-shown-back',
+    mechanism: 'what the visitor types shown back as page text: live search results, a sent chat message, a validation message',
+    body: `<p>CANARY-shown-back</p>
+      <input id="q" oninput="document.getElementById('r').textContent = 'Results for ' + this.value">
+      <h2 id="r"></h2>
+      <textarea id="m"></textarea><button id="send" onclick="const li = document.createElement('li');
+        li.textContent = document.getElementById('m').value; document.getElementById('log').append(li);
+        document.getElementById('m').value = '';">Send</button><ul id="log"></ul>
+      <input id="e" onchange="document.getElementById('err').textContent = this.value + ' is not a valid address'"><p id="err"></p>`,
+    secrets: ['hiv clinic near me', 'Results for hiv', 'meet at the usual place', 'janedoe-at-corpus'],
+    canary: 'CANARY-shown-back',
+    act: async (page) => {
+      await type(page, '#q', 'hiv clinic near me');
+      await type(page, '#m', 'meet at the usual place');
+      await page.click('#send');
+      await type(page, '#e', 'janedoe-at-corpus');
+      await page.locator('#e').blur();
+    },
+  },
 ];
