@@ -27,6 +27,8 @@ describe('secretParam', () => {
     ['Mot de passe : azerty123', 'Mot de passe : *********'],
     ['CVV: 123, expires 08/27', 'CVV: **** expires 08/27'],
     ['Zip code：94103', 'Zip code：*****'],
+    ['Date of birth: 05/12/1985 · Birthday: 1985-05-12 · DOB: 12.05.1985', 'Date of birth: ********** · Birthday: ********** · DOB: **********'],
+    ['Passport: X1234567', 'Passport: ********'],
     // Any word `code` is a label: an error code goes too (fail closed).
     ['Error code: 0x80070005', 'Error code: **********'],
   ])('masks the value in %s', (text, masked) => {

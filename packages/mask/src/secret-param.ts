@@ -18,12 +18,13 @@ const ASSIGNMENT = /(?<![\w.[*-])([A-Za-z_][\w.-]*)(?:=(?!=)([^\s&#"'<>;,]+)|["'
 /**
  * The word after a label that says it is a secret, and `:` or `is`, if it holds a digit: `PIN: 4821`, `Temporary
  * password: Xk9#mP2q`, `Your verification code is 482913` (any word `code` is a label: `Error code: 404` too),
- * passwords in a few languages. The digit keeps `Password: Required` and `Your password is incorrect` readable. A
- * label may not follow a word character, `.`, `#` or `-`, so neither `Barcode: 0123` nor a stylesheet's
- * `.pin:nth-child(2)` holds one, and the word holds no parenthesis, so `pre code:nth-child(2)` holds no value.
+ * passwords in a few languages, dates of birth (`Date of birth: 05/12/1985`, `DOB: 1985-05-12`) and passport numbers.
+ * The digit keeps `Password: Required` and `Your password is incorrect` readable. A label may not follow a word
+ * character, `.`, `#` or `-`, so neither `Barcode: 0123` nor a stylesheet's `.pin:nth-child(2)` holds one, and the
+ * word holds no parenthesis, so `pre code:nth-child(2)` holds no value.
  */
 const LABELLED = new RegExp(
-  String.raw`(?<=(?<![\w.#-])(?:codes?|passwor[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord)(?:\s+is\s+|\s*[:：]\s*))[^\s<>"'()]*\p{Nd}[^\s<>"'()]*`,
+  String.raw`(?<=(?<![\w.#-])(?:codes?|passwor[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord|birth\w*|dob|passport)(?:\s+is\s+|\s*[:：]\s*))[^\s<>"'()]*\p{Nd}[^\s<>"'()]*`,
   'giu',
 );
 

@@ -110,8 +110,8 @@ Cookie: sid=cookieSidSecret91; theme=dark</pre>
       <p>Your verification code is 731904.</p><p><b>PIN:</b> <span>5862</span></p>
       <button title="Recovery code: rc4-Secret-88">?</button>
       <div class="preview">Acme: 2FA code: 640271 - do not share</div>
-      <p>Mot de passe : azertySecret9</p><p id="later"></p>`,
-    secrets: ['Tmp7Secret#Pw', '731904', '5862', 'rc4-Secret-88', '640271', 'azertySecret9', '918273'],
+      <p>Mot de passe : azertySecret9</p><p>Date of birth: 04/11/1979</p><p id="later"></p>`,
+    secrets: ['Tmp7Secret#Pw', '731904', '5862', 'rc4-Secret-88', '640271', 'azertySecret9', '04/11/1979', '918273'],
     canary: 'CANARY-secrets-after-labels',
     act: thenCanary('CANARY-secrets-after-labels', () => {
       document.getElementById('later')!.textContent = 'Door code: 918273';
