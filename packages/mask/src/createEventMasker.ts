@@ -211,7 +211,10 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     if (contentHidden(flags)) return redact(text);
     if (flags & Flag.Field && fieldHidden(flags)) return redact(text);
     if (relaxed) return text;
-    for (const value of typed.values()) if (text.includes(value)) text = text.split(value).join(redact(value));
+    // Tested first: every string of a snapshot passes here, before anything was typed.
+    if (typed.size) {
+      for (const value of typed.values()) if (text.includes(value)) text = text.split(value).join(redact(value));
+    }
     return detect(text);
   }
 
