@@ -295,6 +295,43 @@ describe('createTransport: offline queue', () => {
     transport.discard();
   });
 
+  it('flush() resolves only once the batch is stored, so a reload right after it keeps the batch (an encrypted stream cannot send it at unload)', async () => {
+    const queue = indexedDbQueue()!;
+    let commit!: () => void;
+    const put = vi.spyOn(queue, 'put').mockImplementation(() => new Promise<void>((resolve) => (commit = resolve)));
+    const transport = createTransport({ compression: null, offlineQueue: queue, retryInitialMs: 60_000 }, backend(503).send);
+    transport.open(session);
+    push(transport, 1);
+    let flushed = false;
+    const flushing = transport.flush().then(() => (flushed = true));
+    await vi.waitFor(() => expect(put).toHaveBeenCalledOnce());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(flushed).toBe(false);
+    commit();
+    await flushing;
+    transport.discard();
+  });
+
+  it('flush() waits 2 s at most for a storage that never answers', async () => {
+    vi.useFakeTimers();
+    try {
+      const queue = indexedDbQueue()!;
+      vi.spyOn(queue, 'put').mockImplementation(() => new Promise<void>(() => {}));
+      const transport = createTransport({ compression: null, offlineQueue: queue, retryInitialMs: 60_000 }, backend(503).send);
+      transport.open(session);
+      push(transport, 1);
+      let flushed = false;
+      const flushing = transport.flush().then(() => (flushed = true));
+      await vi.advanceTimersByTimeAsync(1900);
+      expect(flushed).toBe(false);
+      await vi.advanceTimersByTimeAsync(200);
+      await flushing;
+      transport.discard();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('on unload stores every batch left, and sends again with keepalive the one whose request the page cancels', async () => {
     const attempts: OutgoingBatch[] = [];
     // The first request never answers: the page goes away while it is on its way.

@@ -79,6 +79,13 @@ export const TRANSPORT_DEFAULTS = {
  */
 export const KEEPALIVE_BUDGET = 60_000;
 
+/**
+ * How long `flush()` waits for the offline queue to make its writes durable. An encrypted stream's batches cannot be
+ * sent in clear at unload, so a page that reloads right after `flush()` keeps them only once they are stored; a
+ * storage that hangs must not hang the page's `flush()` with it.
+ */
+const STORE_WAIT_MS = 2000;
+
 /** Worth sending again: timeouts, rate limits, server errors. Other 4xx answers will not change. */
 const retryable = (status: number): boolean => status === 408 || status === 425 || status === 429 || status >= 500;
 
@@ -128,6 +135,8 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
   let generation = 0;
   let compressor: Promise<Compressor | undefined> | undefined;
   let opened = false;
+  /** The offline queue's writes so far: `flush()` waits for them, so a page that reloads right after keeps its batches. */
+  let stored: Promise<unknown> = Promise.resolve();
 
   /** The recorder's error handler, given to `open()`. */
   let opener: ((error: Error) => void) | undefined;
@@ -205,7 +214,7 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
     queueBytes += batch.body.byteLength;
     // Stored before its first send: a page that leaves while it is on its way cannot be relied on to store it then
     // (the fan-out reload test lost such batches when they were stored only once they waited).
-    store?.put(batch).catch(report);
+    stored = Promise.all([stored, store?.put(batch).catch(report)]);
     enforceCaps();
   }
 
@@ -333,8 +342,10 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
   async function flush(flushOptions?: { unloading?: boolean }): Promise<void> {
     if (flushOptions?.unloading) return sendOnUnload();
     await batchBuffered();
+    let timer: ReturnType<typeof setTimeout> | undefined;
     // While a retry is pending the batches are queued for it: flushing never waits on a server that is down.
-    if (!retryTimer) await drain();
+    await Promise.all([Promise.race([stored, new Promise((done) => (timer = setTimeout(done, STORE_WAIT_MS)))]), retryTimer ? 0 : drain()]);
+    clearTimeout(timer);
   }
 
   return {

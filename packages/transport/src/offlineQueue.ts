@@ -10,7 +10,7 @@ export interface QueuedBatch extends Omit<OutgoingBatch, 'unloading'> {
 
 /** Where batches wait between pages of the same site. */
 export interface OfflineQueue {
-  /** Stores a batch under its `key`, replacing one with the same key. */
+  /** Stores a batch under its `key`, replacing one with the same key; resolves once the write is durable. */
   put(batch: QueuedBatch): Promise<void>;
   /** Deletes the batch stored under `key`, if any. */
   remove(key: string): Promise<void>;
@@ -127,7 +127,13 @@ export function indexedDbQueue(): OfflineQueue | undefined {
       writes++;
       writing++;
       try {
-        await settle((await store('readwrite')).put(batch));
+        const { transaction } = (await store('readwrite')).put(batch);
+        // Once committed, not once the request succeeds: only then does the batch outlive a reload that follows.
+        await new Promise((resolve, reject) => {
+          transaction!.oncomplete = resolve;
+          // A failed request aborts its transaction.
+          transaction!.onabort = () => reject(transaction!.error);
+        });
       } finally {
         writing--;
       }

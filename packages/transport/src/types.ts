@@ -120,7 +120,8 @@ export interface Transport {
   push(eventJson: string, timestamp: number): void;
   /**
    * Resolves once every event pushed so far has been handed to the network
-   * (sent, or queued for a retry after a failed attempt). Never rejects.
+   * (sent, or queued for a retry after a failed attempt) and its batch is stored in the
+   * offline queue, which it waits for 2 s at most. Never rejects.
    * `unloading` sends at once with requests that outlive the page.
    */
   flush(options?: { unloading?: boolean }): Promise<void>;
