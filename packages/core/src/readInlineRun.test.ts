@@ -1,7 +1,7 @@
 import { createEventMasker, EventType, type RecordedEvent } from '@lowlight/mask';
 import { record } from '@rrweb/record';
 import { describe, expect, it } from 'vitest';
-import { recordDom } from '../../../test/support/recordDom';
+import { recordDom, typeInto } from '../../../test/support/recordDom';
 import { SPLIT_MARKUP, SPLIT_SECRETS } from '../../../test/support/splitValues';
 import { readInlineRun } from './readInlineRun';
 
@@ -28,6 +28,16 @@ describe('readInlineRun', () => {
     const sent = maskWithPage(events);
     expect(sent).not.toContain('1111 1111');
     expect(sent).toContain(`{"id":${earlierId},"value":"**** ****"}`);
+  });
+
+  it('masks what the visitor typed where the page shows it back split over inline elements', async () => {
+    const events = await recordDom('<input id="q"><p id="out"></p>', (doc) => {
+      typeInto(doc.querySelector<HTMLInputElement>('#q')!, 'Jane Doe');
+      doc.getElementById('out')!.innerHTML = 'Signed in as <b>Jane</b> <i>Doe</i>.';
+    });
+    const sent = maskWithPage(events);
+    expect(sent).not.toMatch(/Jane|Doe/);
+    expect(sent).toContain('Signed in as ');
   });
 
   it('masks an email whose domain is changed in later, beside its local part', async () => {

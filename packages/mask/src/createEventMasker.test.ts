@@ -148,6 +148,34 @@ describe('createEventMasker: what the visitor typed, shown back', () => {
   it('does nothing at relaxed', async () => {
     expect(maskedJson(await echoes('<input id="q">', { '#q': 'visible search' }), { level: 'relaxed' })).toContain('Results for visible search.');
   });
+
+  /** Types `value` into the page's `#q`, then has the page add `shown` (markup) to its body. */
+  const shownAfterTyping = (value: string, shown: string) =>
+    recordDom('<input id="q"><div id="out"></div>', (doc) => {
+      typeInto(doc.querySelector<HTMLInputElement>('#q')!, value);
+      doc.querySelector('#out')!.innerHTML = shown;
+    });
+
+  // Split over inline elements: readInlineRun.test.ts, as runs are read from the page.
+  it('masks a typed value shown back changed as detectors read text: in another case, with other spaces', async () => {
+    const sent = maskedJson(await shownAfterTyping('Jane  Doe', '<h2>Welcome, JANE DOE</h2><p title="Jane\u00a0Doe">Jane\nDoe</p>'));
+    expect(sent).not.toMatch(/jane|doe/i);
+    expect(sent).toContain('Welcome, ');
+  });
+
+  it('masks a typed value in a URL the page writes after it', async () => {
+    const sent = maskedJson(await shownAfterTyping('janedoe', '<a href="/profile/janedoe/settings">settings</a>'));
+    expect(sent).not.toContain('janedoe');
+    expect(sent).toContain('/profile/');
+  });
+
+  it('leaves the markup and styles of the page as they are: tag names, class names and CSS holding a typed value', async () => {
+    const sent = maskedJson(await shownAfterTyping('center', '<div class="text-center" style="text-align: center">centered</div>'));
+    expect(sent).toContain('"tagName":"div"');
+    expect(sent).toContain('text-center');
+    expect(sent).toContain('text-align: center');
+    expect(sent).not.toContain('centered');
+  });
 });
 
 describe('createEventMasker: documents in design mode', () => {

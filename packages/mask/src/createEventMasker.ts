@@ -149,10 +149,13 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
   const tree = createNodeTree();
   /**
    * The latest value typed into each masked field, by node id, trimmed, if longer than 2 characters: kept in memory
-   * for `MAX_TYPED_FIELDS` fields at most (the latest typed into), never sent. Page text that shows one back (a live
-   * preview, "Results for …", a sent chat message, a validation message) is masked as the field is.
+   * for `MAX_TYPED_FIELDS` fields at most (the latest typed into), never sent. Wherever the page shows one back (a
+   * live preview, "Results for …", a sent chat message, a validation message, a URL), it is masked as the field is,
+   * in any case and whatever whitespace the page puts between its words (see `detectTyped`).
    */
   const typed = new Map<number, string>();
+  /** The typed values, longest first: one that starts another must not leave the other's rest shown. */
+  let typedPattern: RegExp | undefined;
 
   const reported = new Set<string>();
   const report = (error: unknown): void => {
@@ -193,7 +196,12 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     }
   };
 
-  const scrubUrl = (url: string): string => emptyIfDocument(url) ?? (relaxed ? url : maskUrl(url, detect, redact, strict));
+  /**
+   * The detectors, after the typed values: for what the page shows (text, text attributes, URLs), not for its
+   * structure, CSS or the egress guard, which reads tag names too (a search for `div` must leave the markup whole).
+   */
+  const detectTyped = (text: string): string => detect(typedPattern ? text.replace(typedPattern, redact) : text);
+  const scrubUrl = (url: string): string => emptyIfDocument(url) ?? (relaxed ? url : maskUrl(url, detectTyped, redact, strict));
   const css = createCssMasker(scrubUrl, detect, redact);
 
   /** True where content (page text, content attributes) must be redacted outright. */
@@ -210,12 +218,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     if (flags & Flag.Style) return relaxed ? text : css.sheet(text);
     if (contentHidden(flags)) return redact(text);
     if (flags & Flag.Field && fieldHidden(flags)) return redact(text);
-    if (relaxed) return text;
-    // Tested first: every string of a snapshot passes here, before anything was typed.
-    if (typed.size) {
-      for (const value of typed.values()) if (text.includes(value)) text = text.split(value).join(redact(value));
-    }
-    return detect(text);
+    return relaxed ? text : detectTyped(text);
   }
 
   /** Masks every string inside a value (style diffs arrive as nested objects); with `keys`, object keys too. */
@@ -372,7 +375,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
 
   /** The detectors over pieces read as one run (see maskAcrossPieces); null when nothing matched. */
   const maskRun = (pieces: string[]): string[] | null =>
-    extraDetectors.length === 0 && !mayHoldDefaultMatch(pieces.join('')) ? null : maskAcrossPieces(pieces, detect, redact);
+    extraDetectors.length === 0 && !typedPattern && !mayHoldDefaultMatch(pieces.join('')) ? null : maskAcrossPieces(pieces, detectTyped, redact);
 
   function maskAcrossNodes(nodes: SerializedNode[]): void {
     const masked = maskRun(nodes.map((node) => node.textContent ?? ''));
@@ -469,6 +472,9 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
       typed.delete(data.id);
       typed.set(data.id, value);
       if (typed.size > MAX_TYPED_FIELDS) typed.delete(typed.keys().next().value!);
+      const sources = [...typed.values()].sort((a, b) => b.length - a.length);
+      // Any whitespace between words; every other character escaped (without the `u` flag, `\é` is `é`).
+      typedPattern = new RegExp(sources.map((v) => v.replace(/\s+|\W/g, (c) => (c.trim() ? `\\${c}` : '\\s+'))).join('|'), 'gi');
     }
     data.text = maskPageText(data.text ?? '', flags | Flag.Field);
     if (fieldHidden(flags)) data.isChecked = false;

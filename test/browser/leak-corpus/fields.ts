@@ -266,4 +266,19 @@ export const fieldPages: LeakPage[] = [
       await page.locator('#e').blur();
     },
   },
+  {
+    name: 'typed-input-shown-changed',
+    mechanism: 'what the visitor types shown back changed: in capitals, split over inline elements, with no-break spaces',
+    body: `<p>CANARY-shown-changed</p>
+      <input id="n" oninput="const [first, ...rest] = this.value.split(' ');
+        document.getElementById('card').innerHTML = 'Card for <b>' + first.toUpperCase() + '</b> <i>' + rest.join(' ') + '</i>'">
+      <p id="card"></p>
+      <input id="t" oninput="document.getElementById('chip').textContent = this.value.replace(/ /g, '\\u00a0')"><span id="chip"></span>`,
+    secrets: ['MARGARET', 'Thistlewood', 'rare\u00a0disease', 'disease\u00a0forum'],
+    canary: 'CANARY-shown-changed',
+    act: async (page) => {
+      await type(page, '#n', 'margaret Thistlewood');
+      await type(page, '#t', 'rare disease forum');
+    },
+  },
 ];
