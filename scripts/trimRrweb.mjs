@@ -36,6 +36,9 @@ const INERT_DECLARATIONS = [
   // records `srcset` as the page wrote it; the masker scrubs it as a URL either way. A replayer of another project
   // would have to resolve those URLs against the page's (the meta event's `href`).
   { kind: 'function', name: 'getAbsoluteSrcsetString', body: '(doc, attributeValue) {\n  return attributeValue;\n}' },
+  // The same for `url()` in CSS (stylesheets, `<style>` text, `style` attributes): recorded as written, not resolved
+  // against the page's or the stylesheet's URL. The masker scrubs each `url()` either way.
+  { kind: 'function', name: 'absolutifyURLs', body: '(cssText) {\n  return cssText || "";\n}' },
 ];
 
 // The deprecated `mirror` export and the Proxy that warns on its use: record() never touches them.
