@@ -178,6 +178,28 @@ describe('createEventMasker: what the visitor typed, shown back', () => {
   });
 });
 
+describe('createEventMasker: a secret in the block after its label', () => {
+  it('masks the first word holding a digit of the text after a label, and each one-word text after it', async () => {
+    const sent = maskedJson(
+      await recordDom(`<dl><dt>Temporary password</dt><dd>Xk9#mP2q</dd><dt>Username</dt><dd>jsmith</dd></dl>
+        <p>Your verification code is:</p><p style="font-size: 2em">482913</p><p>It expires in 10 minutes.</p>
+        <h3>Recovery codes</h3><ul><li>8f3k-29dk</li><li>k2j4-mm81</li><li> x9pq-44ab </li></ul><p>Keep 2 copies safe</p>
+        <div>Password</div><div>Must have 8 characters</div>`),
+    );
+    expect(sent).not.toMatch(/Xk9#mP2q|482913|8f3k|k2j4|x9pq/);
+    for (const shown of ['Temporary password', 'jsmith', 'It expires in 10 minutes.', 'Keep 2 copies safe', 'Must have 8 characters']) {
+      expect(sent).toContain(shown);
+    }
+  });
+
+  it('goes with the secret-param detector: off when it is disabled, and at relaxed', async () => {
+    const events = await recordDom('<p>PIN</p><p>5862</p>');
+    expect(maskedJson(events)).not.toContain('5862');
+    expect(maskedJson(events, { disableDetectors: ['lowlight/secret-param@1'] })).toContain('5862');
+    expect(maskedJson(events, { level: 'relaxed' })).toContain('5862');
+  });
+});
+
 describe('createEventMasker: documents in design mode', () => {
   // A page whose iframe document (id 10) an editor switched to designMode: no attribute shows it.
   const snapshot = {

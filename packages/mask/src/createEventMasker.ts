@@ -19,6 +19,7 @@ import {
   type SerializedNode,
 } from './rrweb';
 import type { Detector, PrivacyLevel, Redact } from './types';
+import { secretParam, valueAfterLabel } from './secret-param';
 import { maskUrl } from './url';
 
 /** Options of `createEventMasker`. */
@@ -306,6 +307,24 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
    * allocates no array per element.
    */
   const runs: Array<SerializedNode | null> = [];
+  /**
+   * Secret-param's label rule across blocks (see valueAfterLabel): the last page text walked in this event, and
+   * whether it was a value alone after a label.
+   */
+  const labelsNextText = defaultDetectors.includes(secretParam);
+  let textBefore = '';
+  let listing = false;
+  /** Masks a text node's value shown after its label, in a block of its own (see valueAfterLabel); `text` as the page has it. */
+  function maskValueAfterLabel(node: SerializedNode, text: string): void {
+    // Whitespace between blocks neither ends a label nor holds a value.
+    if (!/\S/.test(text)) return;
+    const value = valueAfterLabel(textBefore, text, listing);
+    const masked = node.textContent!;
+    if (value) node.textContent = redact(masked.slice(0, value)) + masked.slice(value);
+    listing = value > 0 && value === text.trimEnd().length;
+    textBefore = text;
+  }
+
   /** Registers a serialized subtree in the node tree and masks it in place, collecting its text into `runs`. */
   function maskNode(node: SerializedNode, parentId: number, inherited: number): void {
     // A shape rrweb never emits cannot be judged: throwing drops the whole event.
@@ -334,7 +353,9 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     } else {
       tree.set(node.id, parentId, 0);
       if (node.type === NodeType.Text) {
-        node.textContent = maskPageText(node.textContent ?? '', flags);
+        const text = node.textContent ?? '';
+        node.textContent = maskPageText(text, flags);
+        if (labelsNextText && !(flags & (Flag.Style | Flag.Script))) maskValueAfterLabel(node, text);
         // <style> and <script> are blocks: their text is never joined with page text.
         runs.push(node);
       } else if (node.type === NodeType.Comment || node.type === NodeType.CDATA) {
@@ -515,6 +536,8 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
    * (every other one gets the detectors), or null if the event must not be recorded.
    */
   function maskByType(event: RecordedEvent, data: Record<string, unknown>): ReadonlySet<string> | null {
+    textBefore = '';
+    listing = false;
     switch (event.type) {
       case EventType.FullSnapshot:
         tree.clear();

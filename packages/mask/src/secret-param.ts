@@ -16,17 +16,34 @@ const ASSIGNMENT_HINT = /=|:\s*["']/;
 const ASSIGNMENT = /(?<![\w.[*-])([A-Za-z_][\w.-]*)(?:=(?!=)([^\s&#"'<>;,]+)|["']?\s*:\s*(["'])((?:\\.|.)*?)\3)/g;
 
 /**
- * The word after a label that says it is a secret, and `:` or `is`, if it holds a digit: `PIN: 4821`, `Temporary
- * password: Xk9#mP2q`, `Your verification code is 482913` (any word `code` is a label: `Error code: 404` too),
- * passwords in a few languages, dates of birth (`Date of birth: 05/12/1985`, `DOB: 1985-05-12`) and passport numbers.
- * The digit keeps `Password: Required` and `Your password is incorrect` readable. A label may not follow a word
- * character, `.`, `#` or `-`, so neither `Barcode: 0123` nor a stylesheet's `.pin:nth-child(2)` holds one, and the
- * word holds no parenthesis, so `pre code:nth-child(2)` holds no value.
+ * Words that say a secret follows: any word `code` (so `Error code: 404` too), passwords in a few languages, dates of
+ * birth (`Date of birth: 05/12/1985`, `DOB: 1985-05-12`) and passport numbers. Not after a word character, `.`, `#` or
+ * `-`, so neither `Barcode: 0123` nor a stylesheet's `.pin:nth-child(2)` holds one.
  */
-const LABELLED = new RegExp(
-  String.raw`(?<=(?<![\w.#-])(?:codes?|passwor[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord|birth\w*|dob|passport)(?:\s+is\s+|\s*[:：]\s*))[^\s<>"'()]*\p{Nd}[^\s<>"'()]*`,
-  'giu',
-);
+const LABEL = String.raw`(?<![\w.#-])(?:codes?|passwor[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord|birth\w*|dob|passport)`;
+/** A secret's value: a word holding a digit (so `Password: Required` stays readable), with no parenthesis (`pre code:nth-child(2)`). */
+const VALUE = String.raw`[^\s<>"'()]*\p{Nd}[^\s<>"'()]*`;
+
+/** The value after a label and `:` or `is`: `PIN: 4821`, `Temporary password: Xk9#mP2q`, `Your verification code is 482913`. */
+const LABELLED = new RegExp(String.raw`(?<=${LABEL}(?:\s+is\s+|\s*[:：]\s*))${VALUE}`, 'giu');
+
+/**
+ * Text that ends with a label (`Temporary password`, `Your code is:`), read on its last 40 characters: the value may be
+ * the next text, in a block of its own (`<dt>`/`<dd>`, a code in a paragraph under its label, recovery codes in a list).
+ */
+const ENDS_WITH_LABEL = new RegExp(String.raw`${LABEL}(?:\s+is)?\s*[:：]?\s*$`, 'iu');
+const VALUE_FIRST = new RegExp(String.raw`^\s*${VALUE}`, 'u');
+
+/**
+ * How many characters at the start of `text` are a secret's value shown in a block of its own, after its label
+ * (see ENDS_WITH_LABEL): its first word, if it holds a digit, when the text before (`before`) ends with a label, or
+ * while `listing` (the text before was such a value alone: a list of recovery codes under its label). 0 if none.
+ * The cheap test first: most text does not start with a word holding a digit.
+ */
+export function valueAfterLabel(before: string, text: string, listing: boolean): number {
+  const value = VALUE_FIRST.exec(text)?.[0].length ?? 0;
+  return value && (listing || ENDS_WITH_LABEL.test(before.slice(-40))) ? value : 0;
+}
 
 /** Whether `text` may assign or label a secret: the masker's prefilter (mayHoldDefaultMatch) asks it before any detector runs. */
 export const mayAssign = (text: string): boolean => HINT.test(text) && (ASSIGNMENT_HINT.test(text) || text.search(LABELLED) >= 0);

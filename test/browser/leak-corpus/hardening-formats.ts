@@ -117,4 +117,16 @@ Cookie: sid=cookieSidSecret91; theme=dark</pre>
       document.getElementById('later')!.textContent = 'Door code: 918273';
     }),
   },
+  {
+    name: 'secrets-in-the-next-block',
+    mechanism: 'a secret in the block after its label: a description list, a code under its heading in a webmail body, recovery codes listed',
+    body: `<dl><dt>Temporary password</dt><dd>Qw8-Secret-Dd</dd><dt>Role</dt><dd>editor</dd></dl>
+      <table><tr><td><p>Your sign-in code is:</p><p style="font-size: 28px"><b>503187</b></p></td></tr></table>
+      <h3>Recovery codes</h3><ol><li>h7k2-m9q4</li><li>p3x8-r6t1</li></ol><div id="later"></div>`,
+    secrets: ['Qw8-Secret-Dd', '503187', 'h7k2-m9q4', 'p3x8-r6t1', '882610'],
+    canary: 'CANARY-secrets-in-the-next-block',
+    act: thenCanary('CANARY-secrets-in-the-next-block', () => {
+      document.getElementById('later')!.innerHTML = '<div>Backup PIN</div><div>882610</div>';
+    }),
+  },
 ];
