@@ -29,6 +29,10 @@ describe('secretParam', () => {
     ['Zip code：94103', 'Zip code：*****'],
     ['Date of birth: 05/12/1985 · Birthday: 1985-05-12 · DOB: 12.05.1985', 'Date of birth: ********** · Birthday: ********** · DOB: **********'],
     ['Passport: X1234567', 'Passport: ********'],
+    // A value before its label, as text messages write one-time codes.
+    ['482913 is your Acme verification code. Do not share it.', '****** is your Acme verification code. Do not share it.'],
+    ['G-731904 is your Google verification code', '******** is your Google verification code'],
+    ['Use 9f3K2x is your temporary password', 'Use ****** is your temporary password'],
     // Any word `code` is a label: an error code goes too (fail closed).
     ['Error code: 0x80070005', 'Error code: **********'],
   ])('masks the value in %s', (text, masked) => {
@@ -47,6 +51,8 @@ describe('secretParam', () => {
     // A secret label's word holds no digit: an instruction or a status, not a value.
     'Password: Required',
     'Your password is incorrect, 3 tries left',
+    // A word before `is your` with no secret's label after it.
+    'Plan 2 is your best choice. Code reviews are free.',
     // In a stylesheet, a class or id named like a label is no label; nor is one inside a word.
     '.pin:nth-child(2), #otp-code:nth-of-type(3), input.password:nth-last-child(1), pre code:nth-child(2n) { color: red }',
     'Opinion: 5 stars. Barcode: 0123',

@@ -28,6 +28,13 @@ const VALUE = String.raw`[^\s<>"'()]*\p{Nd}[^\s<>"'()]*`;
 const LABELLED = new RegExp(String.raw`(?<=${LABEL}(?:\s+is\s+|\s*[:：]\s*))${VALUE}`, 'giu');
 
 /**
+ * A value before `is your …` and its label, as text messages and notifications write one-time codes: `482913 is your
+ * Acme verification code`, `G-482913 is your Google verification code`. Looked for only in text that holds ` is your `.
+ */
+const VALUE_BEFORE_LABEL = new RegExp(String.raw`${VALUE}(?=\s+is\s+your\s[^.<>]{0,40}?${LABEL})`, 'giu');
+const BEFORE_HINT = ' is your ';
+
+/**
  * Text that ends with a label (`Temporary password`, `Your code is:`), read on its last 40 characters: the value may be
  * the next text, in a block of its own (`<dt>`/`<dd>`, a code in a paragraph under its label, recovery codes in a list).
  */
@@ -46,7 +53,8 @@ export function valueAfterLabel(before: string, text: string, listing: boolean):
 }
 
 /** Whether `text` may assign or label a secret: the masker's prefilter (mayHoldDefaultMatch) asks it before any detector runs. */
-export const mayAssign = (text: string): boolean => HINT.test(text) && (ASSIGNMENT_HINT.test(text) || text.search(LABELLED) >= 0);
+export const mayAssign = (text: string): boolean =>
+  HINT.test(text) && (ASSIGNMENT_HINT.test(text) || text.search(LABELLED) >= 0 || (text.includes(BEFORE_HINT) && text.search(VALUE_BEFORE_LABEL) >= 0));
 
 /**
  * Values of parameters named like secrets, wherever they are written (on by default): the same names whose values
@@ -67,6 +75,8 @@ export const secretParam: Detector = {
           // A quoted value is followed by its closing quote.
           const end = all.length - (quote ? 1 : 0);
           return all.slice(0, end - value.length) + redact(value) + all.slice(end);
-        }).replace(LABELLED, redact)
+        })
+          .replace(LABELLED, redact)
+          .replace(VALUE_BEFORE_LABEL, redact)
       : text,
 };

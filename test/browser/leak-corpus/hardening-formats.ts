@@ -105,13 +105,14 @@ Cookie: sid=cookieSidSecret91; theme=dark</pre>
   {
     name: 'secrets-after-labels',
     mechanism:
-      'one-time codes, PINs and temporary passwords shown after a label, unquoted: in text, split across inline elements, in a title and a webmail preview, at load and later',
+      'one-time codes, PINs and temporary passwords shown after a label, unquoted (or before it, as text messages write them): in text, split across inline elements, in a title and a webmail preview, at load and later',
     body: `<p>User created. Temporary password: Tmp7Secret#Pw (change it after first login)</p>
       <p>Your verification code is 731904.</p><p><b>PIN:</b> <span>5862</span></p>
       <button title="Recovery code: rc4-Secret-88">?</button>
       <div class="preview">Acme: 2FA code: 640271 - do not share</div>
-      <p>Mot de passe : azertySecret9</p><p>Date of birth: 04/11/1979</p><p id="later"></p>`,
-    secrets: ['Tmp7Secret#Pw', '731904', '5862', 'rc4-Secret-88', '640271', 'azertySecret9', '04/11/1979', '918273'],
+      <p>Mot de passe : azertySecret9</p><p>Date of birth: 04/11/1979</p><p id="later"></p>
+      <div class="sms">582047 is your Acme verification code. Don't share it.</div>`,
+    secrets: ['Tmp7Secret#Pw', '731904', '5862', 'rc4-Secret-88', '640271', 'azertySecret9', '04/11/1979', '918273', '582047'],
     canary: 'CANARY-secrets-after-labels',
     act: thenCanary('CANARY-secrets-after-labels', () => {
       document.getElementById('later')!.textContent = 'Door code: 918273';
