@@ -23,6 +23,7 @@ describe('createEventMasker: form fields', () => {
        <input id="n" type="number" value="424242">
        <textarea id="a">textarea-secret-content</textarea>
        <select id="s"><option value="opt-value-one">Option label one</option><option value="opt-value-two" selected>Option label two</option></select>
+       <select><optgroup label="Group-label-patients"><option label="Option-label-attribute" value="3"></option></optgroup></select>
        <input type="checkbox" value="checkbox-value" checked>
        <input type="radio" name="r" value="radio-value" checked>`,
       (doc) => {
@@ -34,7 +35,8 @@ describe('createEventMasker: form fields', () => {
     const sent = maskedJson(events);
     for (const secret of [
       'initial-text-value', 'typed-by-visitor', 'visitor-typed-email', '424242', 'textarea-secret-content',
-      'typed-in-textarea', 'opt-value-one', 'opt-value-two', 'Option label', 'checkbox-value', 'radio-value',
+      'typed-in-textarea', 'opt-value-one', 'opt-value-two', 'Option label', 'Option-label-attribute', 'Group-label-patients',
+      'checkbox-value', 'radio-value',
     ]) {
       expect(sent).not.toContain(secret);
     }

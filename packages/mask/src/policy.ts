@@ -19,7 +19,7 @@ import { Flag } from './flags';
  * - `css`: stylesheet text. Detectors only; star-masking CSS would break the replay.
  * - `field`: a form field's value or checked state, masked like typed input. `value`
  *   is one on every element (`<data>`, `<li>`, `<meter>`, `<button>`, `<param>`, …)
- *   except the label of an `<input>` button.
+ *   except the label of an `<input>` button; so is `label` inside a field (an option's text).
  * - `meta`: `<meta content>`, kept only for the few names a replay needs.
  * - `drop`: never recorded (inline event handlers, canvas and image pixels, and
  *   `srcdoc`, a whole document in an attribute that rrweb records as the iframe's own nodes).
@@ -54,7 +54,8 @@ export function classifyAttribute(name: string, own: number, inField: boolean): 
   if (name.startsWith('rr_')) return name === 'rr_src' ? 'url' : 'structure';
   // An <input> that is not a field is a button: its value is the label it shows.
   if (name === 'value') return own & Flag.Input && !inField ? 'text' : 'field';
-  if (name === 'checked' || name === 'selected') return 'field';
+  // An option's or optgroup's `label` is the text the select shows instead of the option's own.
+  if (name === 'checked' || name === 'selected' || (name === 'label' && inField)) return 'field';
   if (name === 'style' || name === '_cssText') return 'css';
   if (URL_ATTRIBUTES.has(name)) return 'url';
   if (name === 'content' && own & Flag.Meta) return 'meta';
@@ -106,7 +107,7 @@ export const MASKING_RULES: readonly MaskingRule[] = [
     relaxed: 'same',
   },
   {
-    what: 'values of inputs of every type, textareas, selects and their options, file names, what an `<output>` shows; radio and checkbox values and checked state; contenteditable text and the text of documents in design mode; the `value` attribute of every other element (`<data>`, `<li>`, `<meter>`, `<progress>`, `<button>`, `<param>`, …) except an `<input>` button\'s label',
+    what: 'values of inputs of every type, textareas, selects and their options (their `label` attributes too), file names, what an `<output>` shows; radio and checkbox values and checked state; contenteditable text and the text of documents in design mode; the `value` attribute of every other element (`<data>`, `<li>`, `<meter>`, `<progress>`, `<button>`, `<param>`, …) except an `<input>` button\'s label',
     strict: '`*` for each character',
     balanced: 'same',
     relaxed: 'same',

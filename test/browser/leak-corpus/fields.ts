@@ -267,6 +267,21 @@ export const fieldPages: LeakPage[] = [
     },
   },
   {
+    name: 'option-label-attributes',
+    mechanism: "a select's options shown by their label attribute, in optgroups labelled by the page, at load and added later",
+    body: `<p>CANARY-option-labels</p>
+      <select id="who"><optgroup label="Patients of Dr Quennell"><option label="Ottilie Brackwater" value="1"></option></optgroup></select>`,
+    secrets: ['Ottilie Brackwater', 'Quennell', 'Perpetua Vandersloot'],
+    canary: 'CANARY-option-labels',
+    act: async (page) => {
+      await page.evaluate(() => {
+        const option = document.createElement('option');
+        option.label = 'Perpetua Vandersloot';
+        document.getElementById('who')!.append(option);
+      });
+    },
+  },
+  {
     name: 'typed-input-shown-changed',
     mechanism: 'what the visitor types shown back changed: in capitals, split over inline elements, with no-break spaces',
     body: `<p>CANARY-shown-changed</p>
