@@ -39,6 +39,10 @@ const INERT_DECLARATIONS = [
   // The same for `url()` in CSS (stylesheets, `<style>` text, `style` attributes): recorded as written, not resolved
   // against the page's or the stylesheet's URL. The masker scrubs each `url()` either way.
   { kind: 'function', name: 'absolutifyURLs', body: '(cssText) {\n  return cssText || "";\n}' },
+  // The extension of a `<link>`'s href (a prefetched `.js`, a preloaded `.css`), read off the URL as written rather
+  // than parsed against the page's: the same answer for every path and query (only a bare host like
+  // `https://cdn.example` gives `example` here and none in rrweb, which no caller asks about).
+  { kind: 'function', name: 'extractFileExtension', body: '(path) {\n  return /\\.([0-9a-z]+)(?:[?#]|$)/i.exec(path)?.[1] ?? null;\n}' },
 ];
 
 // The deprecated `mirror` export and the Proxy that warns on its use: record() never touches them.
