@@ -147,6 +147,21 @@ describe('createEventMasker: what the visitor typed, shown back', () => {
     for (let i = 1; i < count; i++) expect(sent).not.toContain(`typed value ${i}"`);
   });
 
+  it("masks the value of the radio or checkbox the visitor checked where the page shows it, not the others' values", async () => {
+    const sent = maskedJson(
+      await recordDom(
+        `<input type="radio" name="c" id="a" value="diabetes-type-2"><input type="radio" name="c" id="b" value="asthma-chronic">
+         <input type="checkbox" id="n" value="newsletter-weekly"><p id="shown"></p>`,
+        (doc) => {
+          doc.querySelector<HTMLInputElement>('#b')!.click();
+          doc.querySelector('#shown')!.textContent = 'Chosen: asthma-chronic. Also offered: diabetes-type-2, newsletter-weekly.';
+        },
+      ),
+    );
+    expect(sent).not.toContain('asthma-chronic');
+    expect(sent).toContain('Also offered: diabetes-type-2, newsletter-weekly.');
+  });
+
   it('does nothing at relaxed', async () => {
     expect(maskedJson(await echoes('<input id="q">', { '#q': 'visible search' }), { level: 'relaxed' })).toContain('Results for visible search.');
   });

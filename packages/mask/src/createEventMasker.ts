@@ -489,7 +489,8 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     if (flags & Flag.Secret) return false;
     // rrweb reports each keystroke before the page's own handlers can show the value anywhere.
     const value = data.text?.trim();
-    if (!relaxed && value && value.length > 2 && fieldHidden(flags)) {
+    // A radio's or checkbox's value only once checked: rrweb reports the group's other radios as unchecked too.
+    if (!relaxed && value && value.length > 2 && fieldHidden(flags) && (data.isChecked || !(flags & Flag.Choice))) {
       typed.delete(data.id);
       typed.set(data.id, value);
       if (typed.size > MAX_TYPED_FIELDS) typed.delete(typed.keys().next().value!);

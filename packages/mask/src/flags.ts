@@ -35,6 +35,8 @@ export const Flag = {
   Svg: 512,
   /** An `<input>`, whose `type` may change later (a mutation carries no tag name). */
   Input: 1024,
+  /** A checkbox or radio: its value is one of the page's choices, the visitor's own only once checked. */
+  Choice: 2048,
 } as const;
 
 /** Elements that start a field: an ancestor's `data-ll-unmask` does not reach past them. */
@@ -100,6 +102,7 @@ export function applyMarkChanges(flags: number, changed: Attributes): number {
     // A field stays a field (and a secret stays secret) whatever its type becomes later.
     const type = lower(changed.type);
     if (next & Flag.Input && !BUTTON_TYPES.has(type)) next |= Flag.Field;
+    if (type === 'checkbox' || type === 'radio') next |= Flag.Choice;
     if (next & Flag.Field && SECRET_TYPES.has(type)) next |= Flag.Secret;
   }
   if ('autocomplete' in changed && SECRET_AUTOCOMPLETE.test(lower(changed.autocomplete))) next |= Flag.Secret;
