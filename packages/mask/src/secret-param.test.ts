@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { secretParam } from './secret-param';
+import { mayAssign, secretParam } from './secret-param';
 import { onlyHides } from './testDetector';
 
 const redact = (text: string): string => text.replace(/\S/g, '*');
@@ -61,6 +61,19 @@ describe('secretParam', () => {
     '****q=1',
   ])('leaves %s visible', (text) => {
     expect(mask(text)).toBe(text);
+  });
+
+  it('reads a long word before " is your " in linear time', () => {
+    // Unbounded, the value-before-label pattern took 32 s on 4,000 characters; this would never end.
+    const text = `${'a1'.repeat(100_000)} is your code. 482913 is your code`;
+    expect(mask(text)).toBe(`${'a1'.repeat(100_000)} is your code. ****** is your code`);
+  });
+
+  it('reads a long run of spaces after a label in linear time', () => {
+    // Unbounded, the look back from each space took 250 ms for 20,000 spaces.
+    const spaces = ' '.repeat(200_000);
+    expect(mask(`PIN:${spaces}x PIN: 4821`)).toBe(`PIN:${spaces}x PIN: ****`);
+    expect(mayAssign(`code is${spaces}x`)).toBe(false);
   });
 
   it('masks every planted value, anywhere, and only ever hides characters', () => {
