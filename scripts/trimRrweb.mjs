@@ -42,6 +42,9 @@ const INERT_DECLARATIONS = [
   // The extension of a `<link>`'s href (a prefetched `.js`, a preloaded `.css`), read off the URL as written rather
   // than parsed against the page's: the same answer for every path and query (only a bare host like
   // `https://cdn.example` gives `example` here and none in rrweb, which no caller asks about).
+  // rrweb adds `-webkit-background-clip: text` beside the standard declaration for browsers that knew only the
+  // prefixed one: current browsers (Chrome 120, Firefox 49, Safari 14 and later) read the standard one.
+  { kind: 'function', name: 'fixBrowserCompatibilityIssuesInCSS', body: '(cssText) {\n  return cssText;\n}' },
   { kind: 'function', name: 'extractFileExtension', body: '(path) {\n  return /\\.([0-9a-z]+)(?:[?#]|$)/i.exec(path)?.[1] ?? null;\n}' },
 ];
 
