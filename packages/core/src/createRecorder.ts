@@ -80,7 +80,8 @@ export interface Recorder {
   /**
    * Records an event of the site's own, e.g. `addCustomEvent('checkout failed', { step: 'payment' })`: a custom
    * event (`type: 5`, `data: { tag, payload }`) on the replay's timeline. Masked like every event: the detectors
-   * run on the tag and on the payload's keys and strings. Dropped while nothing is recorded (the gate is closed,
+   * run on the tag and on the payload's keys and strings. Called while recording starts (right after `start()`), it
+   * waits for the first snapshot and is stamped after it. Dropped while nothing is recorded (the gate is closed,
    * paused, stopped). Rejects for an empty tag or one starting with `lowlight/`, and for a payload that is not
    * JSON (a cycle, a BigInt, a function) or longer than 8,192 characters of JSON with its tag.
    */
@@ -154,6 +155,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
   let context: { sessionId: string; pageviewId: string; policy: string } | undefined;
 
   let pageviewPending = false;
+  /** The latest `begin()`: custom events wait for it, so one sent while recording starts is not lost. */
+  let beginning: Promise<void> = Promise.resolve();
   /** The URL of the current pageview; a change means a single-page-app navigation. */
   let pageUrl = '';
 
@@ -287,7 +290,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
       transport.discard();
     } else {
       store.setState({ status, gate: gateState });
-      if (gateState === 'open' && status === 'waiting') await begin();
+      if (gateState === 'open' && status === 'waiting') await (beginning = begin());
     }
   }
 
@@ -378,7 +381,13 @@ export function createRecorder(options: RecorderOptions): Recorder {
     },
     consent: (consent) => change({ consent }),
     identify: (id, traits) => change({ identity: { id, traits } }),
-    addCustomEvent: async (tag, payload) => capture(customEvent(tag, payload)),
+    addCustomEvent: async (tag, payload) => {
+      const event = customEvent(tag, payload);
+      // Called while recording starts (right after `start()`, in the page's own scripts), it waits for the snapshot
+      // and is stamped after it.
+      await beginning.catch(() => {});
+      capture({ ...event, timestamp: Date.now() });
+    },
     optOut: () => change({ optedOut: true }),
     optIn: () => change({ optedOut: false }),
     use: (plugin) => plugins.use(plugin),

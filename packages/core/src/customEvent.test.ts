@@ -119,6 +119,19 @@ describe('addCustomEvent from @lowlight/core', () => {
     expect(customs(transport).map((event) => event.data)).toEqual([{ tag: 'signup', payload: { plan: 'pro' } }]);
   });
 
+  it('keeps an event added while recording starts, right after start(), and sends it after the snapshot', async () => {
+    const transport = memoryTransport();
+    const started = start({ transport });
+    const added = addCustomEvent('during start', { step: 1 });
+    await started;
+    await added;
+    await getRecorder()!.flush();
+    const events = transport.events() as Sent;
+    const custom = events.findIndex((event) => event.type === 5 && event.data.tag === 'during start');
+    expect(custom).toBeGreaterThan(events.findIndex((event) => event.type === 2));
+    expect(events[custom]!.timestamp).toBeGreaterThanOrEqual(events.find((event) => event.type === 2)!.timestamp);
+  });
+
   it('before start(), drops the event but still rejects a bad one', async () => {
     await expect(addCustomEvent('early', { ok: true })).resolves.toBeUndefined();
     await expect(addCustomEvent('')).rejects.toThrow(/"tag" must be a non-empty string/);
