@@ -214,7 +214,9 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
     queueBytes += batch.body.byteLength;
     // Stored before its first send: a page that leaves while it is on its way cannot be relied on to store it then
     // (the fan-out reload test lost such batches when they were stored only once they waited).
-    stored = Promise.all([stored, store?.put(batch).catch(report)]);
+    const write = store?.put(batch).catch(report);
+    // Chained, not `Promise.all([stored, write])`, whose results nest and would keep one array per batch alive.
+    stored = stored.then(() => write);
     enforceCaps();
   }
 
