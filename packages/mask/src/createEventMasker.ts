@@ -149,8 +149,8 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
   const strict = level === 'strict';
   const tree = createNodeTree();
   /**
-   * The latest value typed into each masked field, by node id, trimmed, if longer than 2 characters: kept in memory
-   * for `MAX_TYPED_FIELDS` fields at most (the latest typed into), never sent. Wherever the page shows one back (a
+   * The latest value typed into each masked field, by node id, trimmed and escaped as a pattern, if longer than 2
+   * characters: kept in memory for `MAX_TYPED_FIELDS` fields at most (the latest typed into), never sent. Wherever the page shows one back (a
    * live preview, "Results for …", a sent chat message, a validation message, a URL), it is masked as the field is,
    * in any case and whatever whitespace the page puts between its words (see `detectTyped`).
    */
@@ -492,11 +492,11 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     // A radio's or checkbox's value only once checked: rrweb reports the group's other radios as unchecked too.
     if (!relaxed && value && value.length > 2 && fieldHidden(flags) && (data.isChecked || !(flags & Flag.Choice))) {
       typed.delete(data.id);
-      typed.set(data.id, value);
+      // Escaped once, as it is typed: any whitespace between words, every other character literal (without the `u`
+      // flag, `\é` is `é`). A value that starts another still starts it escaped, so sorting by length still holds.
+      typed.set(data.id, value.replace(/\s+|\W/g, (c) => (c.trim() ? `\\${c}` : '\\s+')));
       if (typed.size > MAX_TYPED_FIELDS) typed.delete(typed.keys().next().value!);
-      const sources = [...typed.values()].sort((a, b) => b.length - a.length);
-      // Any whitespace between words; every other character escaped (without the `u` flag, `\é` is `é`).
-      typedPattern = new RegExp(sources.map((v) => v.replace(/\s+|\W/g, (c) => (c.trim() ? `\\${c}` : '\\s+'))).join('|'), 'gi');
+      typedPattern = new RegExp([...typed.values()].sort((a, b) => b.length - a.length).join('|'), 'gi');
     }
     data.text = maskPageText(data.text ?? '', flags | Flag.Field);
     if (fieldHidden(flags)) data.isChecked = false;
