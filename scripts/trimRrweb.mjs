@@ -184,6 +184,20 @@ const PROGRAMMATIC_INPUT = {
   replace: '',
 };
 
+// Replay fidelity the script-tag build trades for its size budget: rules a script inserts into or deletes from a rule
+// nested in a stylesheet (`mediaRule.insertRule()` on an `@media`, `@supports` or other grouping rule) after the
+// snapshot. Rules inserted into or deleted from the stylesheet itself (CSS-in-JS libraries insert whole `@media` rules
+// there) and `replace()`/`replaceSync()` stay recorded, as does every sheet's text at each snapshot. It also stops
+// rrweb wrapping the grouping rules' `insertRule`/`deleteRule` on the page's prototypes.
+const NESTED_RULES = {
+  start: '  const supportedNestedCSSRuleTypes = {};\n',
+  end: '  return callbackWrapper(() => {\n    win.CSSStyleSheet.prototype.insertRule = insertRule;\n',
+  restore:
+    '    Object.entries(supportedNestedCSSRuleTypes).forEach(([typeKey, type]) => {\n' +
+    '      type.prototype.insertRule = unmodifiedFunctions[typeKey].insertRule;\n' +
+    '      type.prototype.deleteRule = unmodifiedFunctions[typeKey].deleteRule;\n    });\n',
+};
+
 // Fixes of rrweb bugs, each with its upstream report. Not trims: the recorder behaves as rrweb meant it to.
 const RRWEB_FIXES = [
   // rrweb tests whether a page patched DOM prototypes (Zone.js and the like) and, if so, takes clean ones from a
@@ -323,6 +337,19 @@ function replaceCrossOriginIframes(code) {
   if (names.join(',') !== CROSS_ORIGIN_METHODS.methods) throw shapeChanged('IframeManager cross-origin methods');
   result = `${result.slice(0, start)}  handleMessage() {}\n${result.slice(end)}`;
   return result;
+}
+
+function dropNestedRuleObservers(code) {
+  const start = code.indexOf(NESTED_RULES.start);
+  const end = code.indexOf(NESTED_RULES.end, start);
+  const section = start >= 0 && end > start ? code.slice(start, end) : '';
+  const patched = [...section.matchAll(/type\.prototype\.(\w+) = new Proxy/g)].map((match) => match[1]);
+  if (patched.join(',') !== 'insertRule,deleteRule' || /\n {0,2}(?:function|class|const|let|var) (?!supportedNestedCSSRuleTypes|unmodifiedFunctions)/.test(section)) {
+    throw shapeChanged('nested CSS rule observers');
+  }
+  const rest = code.slice(end);
+  if (rest.indexOf(NESTED_RULES.restore) === -1) throw shapeChanged('nested CSS rule observers restore');
+  return code.slice(0, start) + rest.replace(NESTED_RULES.restore, '');
 }
 
 function pinRecordOptions(code) {
@@ -502,6 +529,7 @@ export function trimRrweb() {
         replaceCrossOriginIframes,
         replaceDeprecatedMirror,
         dropPixelCapture,
+        dropNestedRuleObservers,
         pinRecordOptions,
         (result) => replaceExactly(result, [...DEAD_CODE, MEDIA_STATE, PROGRAMMATIC_INPUT, ...RRWEB_FIXES, BLOCK_TEST]),
         pinSlimDom,
