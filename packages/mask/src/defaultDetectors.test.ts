@@ -43,12 +43,25 @@ describe('default detectors', () => {
     );
   });
 
+  it('masks the value after a label in other scripts as the masker folds the text (the long vowel mark becomes a dash)', () => {
+    const masker = createEventMasker();
+    expect(masker.maskText('パスワード：Jp7Pass77 · 認証番号：382910')).toBe('パスワード：********* · 認証番号：******');
+    expect(masker.maskText('Пароль:\u00a0Qw8Ru5sian · 验证码：５８２９１０ · 비밀번호: Ko6Pass66')).toBe('Пароль:\u00a0********** · 验证码：****** · 비밀번호: *********');
+  });
+
+  it('masks ids printed in groups of digits, not amounts grouped in thousands', () => {
+    const masker = createEventMasker();
+    expect(masker.maskText('Aadhaar 2345\u00a06789\u00a00123, gift card 6035–7123–4567–8901')).toBe('Aadhaar ****\u00a0****\u00a0****, gift card *******************');
+    expect(masker.maskText('Revenue 12 345 678 901 €')).toBe('Revenue 12 345 678 901 €');
+  });
+
   it('masks IBANs by default, grouped or bare, whole: none of the bank code or account number stays', () => {
     const masker = createEventMasker();
     expect(masker.maskText('Pay to GB82 WEST 1234 5698 7654 32 today')).toBe('Pay to **** **** **** **** **** ** today');
     expect(masker.maskText('IBAN DE89370400440532013000.')).toBe('IBAN **********************.');
-    // A code whose checksum fails is no IBAN.
-    expect(masker.maskText('Ref GB82 WEST 1234 5698 7654 33')).toBe('Ref GB82 WEST 1234 5698 7654 33');
+    // A code whose checksum fails is no IBAN: its country and bank code stay, its 12 grouped digits are a long number.
+    expect(masker.maskText('Ref GB82 WEST 1234 5698 7654 33')).toBe('Ref GB82 WEST **** **** **** 33');
+    expect(masker.maskText('Ref GB82 WEST 12 34 33')).toBe('Ref GB82 WEST 12 34 33');
   });
 
   it('prefilters: text without an @, 8 digits or a token prefix skips the detectors', () => {

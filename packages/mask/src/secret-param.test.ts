@@ -35,6 +35,21 @@ describe('secretParam', () => {
     ['Use 9f3K2x is your temporary password', 'Use ****** is your temporary password'],
     // Any word `code` is a label: an error code goes too (fail closed).
     ['Error code: 0x80070005', 'Error code: **********'],
+    // `is` and `:` together, as verification pages and emails write them.
+    ['Your one-time code is: 774411', 'Your one-time code is: ******'],
+    ['Code is:774411', 'Code is:******'],
+    // Keys, tokens and secrets after their label, as settings pages, headers and config dumps show them.
+    ['x-api-key: 8f14e45fceea167a5a36dedd4bea2543', 'x-api-key: ********************************'],
+    ['API key: sk-8f14e45f · Access key: AKX9Q2 · Token: t0k3n · Client secret: s3cr3t', 'API key: *********** · Access key: ****** · Token: ***** · Client secret: ******'],
+    // Passwords, codes and national ids in other languages.
+    ['Пароль: Qw8Ru5sian · Код: 4829', 'Пароль: ********** · Код: ****'],
+    ['密码：Zh9Pass88 · 验证码：582910 · 驗證碼: 582911', '密码：********* · 验证码：****** · 驗證碼: ******'],
+    ['パスワード: Jp7Pass77 · パスワ-ド: Jp7Pass78 · 暗証番号：4829', 'パスワード: ********* · パスワ-ド: ********* · 暗証番号：****'],
+    ['비밀번호: Ko6Pass66 · 인증번호: 382911', '비밀번호: ********* · 인증번호: ******'],
+    ['كلمة المرور: Ar5Pass55', 'كلمة المرور: *********'],
+    ['Hasło: Pl3Pass33 · Şifre: Tr2Pass22 · Senha: Pt1Pass11', 'Hasło: ********* · Şifre: ********* · Senha: *********'],
+    ['Código: 482913 · Kode: 5821 · Kod: 5822', 'Código: ****** · Kode: **** · Kod: ****'],
+    ['CPF: 123.456.789-09 · DNI: 12345678Z', 'CPF: ************** · DNI: *********'],
   ])('masks the value in %s', (text, masked) => {
     expect(mask(text)).toBe(masked);
   });
@@ -56,6 +71,9 @@ describe('secretParam', () => {
     // In a stylesheet, a class or id named like a label is no label; nor is one inside a word.
     '.pin:nth-child(2), #otp-code:nth-of-type(3), input.password:nth-last-child(1), pre code:nth-child(2n) { color: red }',
     'Opinion: 5 stars. Barcode: 0123',
+    // A stylesheet's classes named like the new labels, and custom properties.
+    '.token:nth-child(2), .secret:first-child, .api-key:nth-of-type(2n) { --token: 12px; --secret:1 }',
+    'Tokens: none yet',
     'token=',
     // Glued to a masked value: masking `0958q=1` must not make an assignment of it (found by `npm run fuzz`).
     '****q=1',

@@ -16,20 +16,25 @@ const ASSIGNMENT_HINT = /=|:\s*["']/;
 const ASSIGNMENT = /(?<![\w.[*-])([A-Za-z_][\w.-]*)(?:=(?!=)([^\s&#"'<>;,]+)|["']?\s*:\s*(["'])((?:\\.|.)*?)\3)/g;
 
 /**
- * Words that say a secret follows: any word `code` (so `Error code: 404` too), passwords in a few languages, dates of
- * birth (`Date of birth: 05/12/1985`, `DOB: 1985-05-12`) and passport numbers. Not after a word character, `.`, `#` or
- * `-`, so neither `Barcode: 0123` nor a stylesheet's `.pin:nth-child(2)` holds one.
+ * Words that say a secret follows: any word `code` (so `Error code: 404` too), passwords and codes in the languages
+ * most sites are written in, keys, tokens and secrets (`API key:`, `x-api-key:`), dates of birth (`Date of birth:
+ * 05/12/1985`, `DOB: 1985-05-12`), passport numbers and two national ids (Brazil's `CPF`, Spain's `DNI`). Not after a
+ * word character, `.`, `#` or `-`, so neither `Barcode: 0123` nor a stylesheet's `.pin:nth-child(2)` holds one.
+ * Chinese, Japanese and Korean write no spaces: any word ending in `码`/`碼` (code, number), `番号` or `번호` (number)
+ * is one, so `验证码`, `暗証番号` and `비밀번호` are, and a phone or order number after its label goes too. `パスワ.ド`:
+ * the detectors read the katakana long vowel mark as a dash (foldForDetection).
  */
-const LABEL = String.raw`(?<![\w.#-])(?:codes?|passwor[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord|birth\w*|dob|passport)`;
+const LABEL = String.raw`(?<![\w.#-])(?:codes?|c[oó]digo|kode?|код|passwor[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord|has[lł]o|[sş]ifre|пароль|كلمة المرور|パスワ.ド|[码碼]|番号|번호|tokens?|secrets?|(?:x-)?(?:api|access|secret|private)[-_ ]?keys?|birth\w*|dob|passport|cpf|dni)`;
 /** A secret's value: a word holding a digit (so `Password: Required` stays readable), with no parenthesis (`pre code:nth-child(2)`). */
 const VALUE = String.raw`[^\s<>"'()]*\p{Nd}[^\s<>"'()]*`;
 
 /**
- * The value after a label and `:` or `is`: `PIN: 4821`, `Temporary password: Xk9#mP2q`, `Your verification code is
- * 482913`. A few spaces at most around the `:` or `is` (the detectors read whitespace runs folded to one space):
- * unbounded, the look back from every space of a long run took quadratic time (250 ms for 20,000 spaces).
+ * The value after a label and `:`, `is` or both: `PIN: 4821`, `Temporary password: Xk9#mP2q`, `Your verification code
+ * is 482913`, `Your code is: 482913`. A few spaces at most around the `:` or `is` (the detectors read whitespace runs
+ * folded to one space): unbounded, the look back from every space of a long run took quadratic time (250 ms for
+ * 20,000 spaces).
  */
-const LABELLED = new RegExp(String.raw`(?<=${LABEL}(?:\s{1,9}is\s{1,9}|\s{0,9}[:：]\s{0,9}))${VALUE}`, 'giu');
+const LABELLED = new RegExp(String.raw`(?<=${LABEL}(?:(?:\s{1,9}is)?\s{0,9}[:：]\s{0,9}|\s{1,9}is\s{1,9}))${VALUE}`, 'giu');
 
 /**
  * A value before `is your …` and its label, as text messages and notifications write one-time codes: `482913 is your

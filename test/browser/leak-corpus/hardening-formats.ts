@@ -130,4 +130,25 @@ Cookie: sid=cookieSidSecret91; theme=dark</pre>
       document.getElementById('later')!.innerHTML = '<div>Backup PIN</div><div>882610</div>';
     }),
   },
+  {
+    name: 'secrets-after-labels-elsewhere',
+    mechanism: 'a secret after its label in other languages and scripts, after `is:`, and keys and tokens after theirs',
+    body: `<p>CANARY-labels-elsewhere</p>
+      <p>Your one-time code is: 774411</p><p>Пароль: Qw8Ru5sian</p><p>密码：Zh9Pass88</p><p>パスワード: Jp7Pass77</p>
+      <p>비밀번호: Ko6Pass66</p><p>كلمة المرور: Ar5Pass55</p><p>Código: 482917</p><p>Şifre: Tr2Pass22</p>
+      <pre>x-api-key: 8f14e45fceea167a5a36dedd4bea2543
+Client secret: s3cr3t-4b7e</pre>`,
+    secrets: ['774411', 'Qw8Ru5sian', 'Zh9Pass88', 'Jp7Pass77', 'Ko6Pass66', 'Ar5Pass55', '482917', 'Tr2Pass22', '8f14e45fceea167a5a36dedd4bea2543', 's3cr3t-4b7e'],
+    canary: 'CANARY-labels-elsewhere',
+  },
+  {
+    name: 'ids-in-digit-groups',
+    mechanism: 'ids printed in groups of digits: a national id (4-4-4), a gift card, written at load and later',
+    body: '<p>CANARY-digit-groups</p><p>Aadhaar 2345 6789 0123</p><p>Gift card 6035-7123-4567-8901</p><p id="later"></p>',
+    secrets: ['2345 6789 0123', '6035-7123-4567-8901', '3456 7890 1234'],
+    canary: 'CANARY-digit-groups',
+    act: thenCanary('CANARY-digit-groups', () => {
+      document.getElementById('later')!.textContent = 'Member 3456 7890 1234';
+    }),
+  },
 ];
