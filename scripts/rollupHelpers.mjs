@@ -179,7 +179,7 @@ function subresourceIntegrity(loader) {
  * transport a page passes in is read by one of these names (none is a member of a public option or plugin type).
  */
 export const LOWLIGHT_INTERNAL_PROPERTIES = [
-  'maskEvent', 'maskText', 'maskUrl', 'guardJson', 'inlineRunOf', // createEventMasker
+  'maskEvent', 'maskText', 'maskUrl', 'guardJson', 'inlineRunOf', 'textsBeforeOf', // createEventMasker
   'fullSnapshot', 'nothing', // createEventMasker's fields handled per event kind
   'maxGroups', 'minDigits', 'maxDigits', 'maxEdge', // the digit-group shapes of the phone and card detectors
   'changesEvents', 'notify', // createPluginPipeline

@@ -39,12 +39,16 @@ const INERT_DECLARATIONS = [
   // The same for `url()` in CSS (stylesheets, `<style>` text, `style` attributes): recorded as written, not resolved
   // against the page's or the stylesheet's URL. The masker scrubs each `url()` either way.
   { kind: 'function', name: 'absolutifyURLs', body: '(cssText) {\n  return cssText || "";\n}' },
-  // The extension of a `<link>`'s href (a prefetched `.js`, a preloaded `.css`), read off the URL as written rather
-  // than parsed against the page's: the same answer for every path and query (only a bare host like
-  // `https://cdn.example` gives `example` here and none in rrweb, which no caller asks about).
   // rrweb adds `-webkit-background-clip: text` beside the standard declaration for browsers that knew only the
   // prefixed one: current browsers (Chrome 120, Firefox 49, Safari 14 and later) read the standard one.
   { kind: 'function', name: 'fixBrowserCompatibilityIssuesInCSS', body: '(cssText) {\n  return cssText;\n}' },
+  // The page's scroll position, read as every browser this ES2020 bundle runs in gives it (`scrollX`/`scrollY`, the
+  // scrolling element's position in standards and quirks mode alike) instead of rrweb's chain of fallbacks for
+  // browsers without `document.scrollingElement`.
+  { kind: 'function', name: 'getWindowScroll', body: '(win) {\n  return { left: win.scrollX, top: win.scrollY };\n}' },
+  // The extension of a `<link>`'s href (a prefetched `.js`, a preloaded `.css`), read off the URL as written rather
+  // than parsed against the page's: the same answer for every path and query (only a bare host like
+  // `https://cdn.example` gives `example` here and none in rrweb, which no caller asks about).
   { kind: 'function', name: 'extractFileExtension', body: '(path) {\n  return /\\.([0-9a-z]+)(?:[?#]|$)/i.exec(path)?.[1] ?? null;\n}' },
 ];
 

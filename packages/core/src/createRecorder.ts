@@ -8,6 +8,7 @@ import { inDesignMode } from './inDesignMode';
 import { invalidOption } from './invalidOption';
 import { pageviewEvent } from './pageview';
 import { readInlineRun, type NodeMirror } from './readInlineRun';
+import { readTextsBefore } from './readTextsBefore';
 import { createPluginPipeline, type LowlightPlugin } from './plugins';
 import { randomId } from './randomId';
 import { resolveSessionId } from './session';
@@ -140,6 +141,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
     onError: report,
     inlineRunOf: (id) => (mirror ? readInlineRun(mirror, id) : null),
     inDesignMode: (id) => (mirror ? inDesignMode(mirror, id) : false),
+    textsBeforeOf: (id) => (mirror ? readTextsBefore(mirror, id) : null),
   });
   const gate = createGate(options);
   const plugins = createPluginPipeline(report);

@@ -209,6 +209,36 @@ describe('createEventMasker: a secret in the block after its label', () => {
     }
   });
 
+  it('reads a label split over inline elements', async () => {
+    const sent = maskedJson(await recordDom('<p><b>Your backup code</b> is:</p><p>583920</p><div><span>Temporary</span> <i>password</i></div><div>Tm5Split</div>'));
+    expect(sent).not.toMatch(/583920|Tm5Split/);
+    expect(sent).toContain('Your backup code');
+  });
+
+  it('masks a value a later mutation writes after its label, reading the texts before it in the page', async () => {
+    const page = '<dl><dt>Temporary password</dt><dd id="d">Loading…</dd></dl><h3>Recovery codes</h3><ol id="l"></ol><p id="n">Notes</p>';
+    const events = await recordDom(page, (doc) => {
+      doc.getElementById('d')!.firstChild!.textContent = 'Rt5Later';
+      doc.getElementById('l')!.innerHTML = '<li>h7k2-m9q4</li><li>p3x8-r6t1</li>';
+      doc.getElementById('n')!.textContent = 'Shown 2 times';
+    });
+    const textsBefore = (text: string): string[] | null => {
+      const order = ['Temporary password', 'Rt5Later', 'Recovery codes', 'h7k2-m9q4', 'p3x8-r6t1', 'Shown 2 times'];
+      return order.includes(text) ? order.slice(0, order.indexOf(text)) : null;
+    };
+    const texts = new Map<number, string>();
+    for (const event of events) {
+      const data = event.data as { adds?: Array<{ node: { id: number; textContent?: string } }>; texts?: Array<{ id: number; value: string }> };
+      for (const added of data.adds ?? []) if (added.node.textContent) texts.set(added.node.id, added.node.textContent);
+      for (const change of data.texts ?? []) texts.set(change.id, change.value);
+    }
+    const sent = maskedJson(events, { textsBeforeOf: (id) => textsBefore(texts.get(id) ?? '') });
+    expect(sent).not.toMatch(/Rt5Later|h7k2|p3x8/);
+    expect(sent).toContain('Shown 2 times');
+    // Without the page, an event's own texts are all the rule reads.
+    expect(maskedJson(events)).toContain('Rt5Later');
+  });
+
   it('goes with the secret-param detector: off when it is disabled, and at relaxed', async () => {
     const events = await recordDom('<p>PIN</p><p>5862</p>');
     expect(maskedJson(events)).not.toContain('5862');

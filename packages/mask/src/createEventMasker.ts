@@ -55,6 +55,20 @@ export interface MaskOptions {
    * is then masked as a contenteditable region's. `@lowlight/core` gives it from rrweb's mirror.
    */
   inDesignMode?: (id: number) => boolean;
+  /**
+   * Reads the live page: the non-blank texts before text node `id` in document order (oldest first, a dozen or two
+   * at most), or null. Secret-param's label rule (`valueAfterLabel`) then finds a value a later mutation writes into
+   * the block after its label (`<dt>Temporary password</dt><dd>…</dd>` filled once a request answers), and the rest
+   * of a list of recovery codes rendered under its heading. `@lowlight/core` gives it from rrweb's mirror. Without it,
+   * the rule reads the texts of one event only.
+   */
+  textsBeforeOf?: (id: number) => string[] | null;
+}
+
+/** A text piece of a mutation, as masked so far, and how to write it back. */
+interface TextInEvent {
+  text: string;
+  set(text: string): void;
 }
 
 /** One text node of an inline run, as `MaskOptions.inlineRunOf` reads it from the page. */
@@ -308,22 +322,25 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
    */
   const runs: Array<SerializedNode | null> = [];
   /**
-   * Secret-param's label rule across blocks (see valueAfterLabel): the last page text walked in this event, and
-   * whether it was a value alone after a label.
+   * Secret-param's label rule across blocks (see valueAfterLabel): the end of the page text read so far in this
+   * event, its texts joined by spaces (a label may be split over inline elements: `<b>Your code</b> is:`), and
+   * whether the last text was a value alone after a label.
    */
   const labelsNextText = defaultDetectors.includes(secretParam);
   let textBefore = '';
   let listing = false;
-  /** Masks a text node's value shown after its label, in a block of its own (see valueAfterLabel); `text` as the page has it. */
-  function maskValueAfterLabel(node: SerializedNode, text: string): void {
+  /** Reads the next page text for the label rule: how many of its first characters are a value after a label. */
+  function readAfterLabel(text: string): number {
     // Whitespace between blocks neither ends a label nor holds a value.
-    if (!/\S/.test(text)) return;
+    if (!/\S/.test(text)) return 0;
     const value = valueAfterLabel(textBefore, text, listing);
-    const masked = node.textContent!;
-    if (value) node.textContent = redact(masked.slice(0, value)) + masked.slice(value);
     listing = value > 0 && value === text.trimEnd().length;
-    textBefore = text;
+    // A long text is its own end: no string built per text node of a snapshot.
+    textBefore = text.length < 40 ? `${textBefore} ${text}`.slice(-40) : text;
+    return value;
   }
+  /** Masks the first `value` characters of masked text (see readAfterLabel); masking keeps every character's place. */
+  const maskFirst = (masked: string, value: number): string => (value ? redact(masked.slice(0, value)) + masked.slice(value) : masked);
 
   /** Registers a serialized subtree in the node tree and masks it in place, collecting its text into `runs`. */
   function maskNode(node: SerializedNode, parentId: number, inherited: number): void {
@@ -355,7 +372,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
       if (node.type === NodeType.Text) {
         const text = node.textContent ?? '';
         node.textContent = maskPageText(text, flags);
-        if (labelsNextText && !(flags & (Flag.Style | Flag.Script))) maskValueAfterLabel(node, text);
+        if (labelsNextText && !(flags & (Flag.Style | Flag.Script))) node.textContent = maskFirst(node.textContent!, readAfterLabel(text));
         // <style> and <script> are blocks: their text is never joined with page text.
         runs.push(node);
       } else if (node.type === NodeType.Comment || node.type === NodeType.CDATA) {
@@ -432,7 +449,9 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
       if (text.value !== null) text.value = maskPageText(text.value, flagsNow(text.id));
       detectOtherFields(text, HANDLED.text);
     }
-    if (options.inlineRunOf && !relaxed) maskRunsInPage(data, options.inlineRunOf);
+    const inEvent = textsInEvent(data);
+    if (options.inlineRunOf && !relaxed) maskRunsInPage(data, inEvent, options.inlineRunOf);
+    if (labelsNextText && options.textsBeforeOf) maskValuesAfterLabelsInPage(inEvent, options.textsBeforeOf);
     changes.forEach((change, i) => {
       maskAttributes(change.attributes, flagsNow(change.id), ownAfter[i] ?? 0, false);
       detectOtherFields(change, HANDLED.attribute);
@@ -446,17 +465,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
    * caught. Pieces in the event are masked in place; earlier pieces that turn
    * out to be part of a match are masked by text changes added to the event.
    */
-  function maskRunsInPage(data: MutationData, inlineRunOf: (id: number) => InlineRunPiece[] | null): void {
-    // Text pieces this event carries, masked on their own already, each with a way to write it back.
-    const inEvent = new Map<number, { text: string; set(text: string): void }>();
-    const collect = (node: SerializedNode): void => {
-      if (node.type === NodeType.Text) inEvent.set(node.id, { text: node.textContent ?? '', set: (text) => (node.textContent = text) });
-      node.childNodes?.forEach(collect);
-    };
-    for (const added of data.adds) collect(added.node);
-    for (const change of data.texts ?? []) {
-      if (change.value !== null) inEvent.set(change.id, { text: change.value, set: (text) => (change.value = text) });
-    }
+  function maskRunsInPage(data: MutationData, inEvent: Map<number, TextInEvent>, inlineRunOf: (id: number) => InlineRunPiece[] | null): void {
     const joined = new Set<number>();
     for (const id of inEvent.keys()) {
       if (joined.has(id)) continue;
@@ -472,6 +481,36 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
         if (own) own.set(masked[i]!);
         else (data.texts ??= []).push({ id: pieceId, value: masked[i]! });
       });
+    }
+  }
+
+  /** Text pieces a mutation carries, masked on their own already, each with a way to write it back. */
+  function textsInEvent(data: MutationData): Map<number, TextInEvent> {
+    const inEvent = new Map<number, TextInEvent>();
+    const collect = (node: SerializedNode): void => {
+      if (node.type === NodeType.Text) inEvent.set(node.id, { text: node.textContent ?? '', set: (text) => (node.textContent = text) });
+      node.childNodes?.forEach(collect);
+    };
+    for (const added of data.adds ?? []) collect(added.node);
+    for (const change of data.texts ?? []) {
+      if (change.value !== null) inEvent.set(change.id, { text: change.value, set: (text) => (change.value = text) });
+    }
+    return inEvent;
+  }
+
+  /**
+   * The label rule (readAfterLabel) for text a mutation writes, read after the texts the page now shows before it:
+   * a value filled into the block after its label once a request answers, or a list rendered under its heading.
+   * The page is read only for text that starts with a word holding a digit.
+   */
+  function maskValuesAfterLabelsInPage(inEvent: Map<number, TextInEvent>, textsBeforeOf: (id: number) => string[] | null): void {
+    for (const [id, piece] of inEvent) {
+      // Masked text keeps every character's place; a value masked already holds no digit and needs no reading.
+      if (!valueAfterLabel('', piece.text, true)) continue;
+      textBefore = '';
+      listing = false;
+      for (const text of textsBeforeOf(id) ?? []) readAfterLabel(text);
+      piece.set(maskFirst(piece.text, readAfterLabel(piece.text)));
     }
   }
 

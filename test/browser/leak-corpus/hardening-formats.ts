@@ -151,4 +151,25 @@ Client secret: s3cr3t-4b7e</pre>`,
       document.getElementById('later')!.textContent = 'Member 3456 7890 1234';
     }),
   },
+  {
+    name: 'secrets-filled-in-later',
+    mechanism: 'a value written after its label by a later mutation (a single-page app filling what a request answered), a list rendered under its heading later, a label split over inline elements',
+    body: `<dl><dt>Temporary password</dt><dd id="d">Loading…</dd></dl><h3>Recovery codes</h3><ol id="l"></ol>
+      <p><b>Your backup code</b> is:</p><p id="c"></p><div id="r"></div>`,
+    secrets: ['Rt5Later', 'h7k2-m9q4', 'p3x8-r6t1', 'z9y8-x7w6', '663311', '661122'],
+    canary: 'CANARY-secrets-filled-in-later',
+    act: async (page) => {
+      await page.evaluate(() => {
+        (document.getElementById('d')!.firstChild as Text).data = 'Rt5Later';
+        document.getElementById('l')!.innerHTML = '<li>h7k2-m9q4</li><li>p3x8-r6t1</li><li>z9y8-x7w6</li>';
+        document.getElementById('c')!.textContent = '663311';
+        document.getElementById('r')!.innerHTML = '<h4>Your verification code</h4>';
+      });
+      // The value comes in a mutation of its own, after its label was recorded.
+      await page.waitForTimeout(100);
+      await thenCanary('CANARY-secrets-filled-in-later', () => {
+        document.getElementById('r')!.insertAdjacentHTML('beforeend', '<p>661122</p>');
+      })(page);
+    },
+  },
 ];

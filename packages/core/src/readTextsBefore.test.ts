@@ -1,0 +1,25 @@
+import { createEventMasker, EventType } from '@lowlight/mask';
+import { record } from '@rrweb/record';
+import { describe, expect, it } from 'vitest';
+import { recordDom } from '../../../test/support/recordDom';
+import { readTextsBefore } from './readTextsBefore';
+
+describe('readTextsBefore', () => {
+  it('reads the non-blank texts before a text node in document order, from the live page', async () => {
+    await recordDom('<h3>Recovery <b>codes</b></h3>\n  <ol><li>a1</li>\n<li id="last">b2</li></ol>');
+    const last = document.getElementById('last')!.firstChild!;
+    expect(readTextsBefore(record.mirror, record.mirror.getId(last))).toEqual(['Recovery ', 'codes', 'a1']);
+    expect(readTextsBefore(record.mirror, record.mirror.getId(document.getElementById('last')!))).toBeNull();
+  });
+
+  it('lets the masker catch a value a later mutation writes after its label', async () => {
+    const events = await recordDom('<dl><dt>Temporary password</dt><dd id="d"></dd></dl><p><b>Your code</b> is:</p><p id="c"></p>', (doc) => {
+      doc.getElementById('d')!.textContent = 'Rt5Later';
+      doc.getElementById('c')!.textContent = '663311';
+    });
+    const masker = createEventMasker({ textsBeforeOf: (id) => readTextsBefore(record.mirror, id) });
+    const sent = JSON.stringify(events.map((event) => masker.maskEvent(event)).filter((event) => event?.type === EventType.IncrementalSnapshot));
+    expect(sent).not.toMatch(/Rt5Later|663311/);
+    expect(sent).toContain('"adds"');
+  });
+});
