@@ -2,6 +2,7 @@ import { createEventMasker, EventType } from '@lowlight/mask';
 import { record } from '@rrweb/record';
 import { describe, expect, it } from 'vitest';
 import { recordDom } from '../../../test/support/recordDom';
+import { readInlineRun } from './readInlineRun';
 import { readTextsBefore } from './readTextsBefore';
 
 describe('readTextsBefore', () => {
@@ -21,5 +22,19 @@ describe('readTextsBefore', () => {
     const sent = JSON.stringify(events.map((event) => masker.maskEvent(event)).filter((event) => event?.type === EventType.IncrementalSnapshot));
     expect(sent).not.toMatch(/Rt5Later|663311/);
     expect(sent).toContain('"adds"');
+  });
+
+  it('never undoes what the inline-run check masked in the same event', async () => {
+    const events = await recordDom('<main id="m"></main><p id="r">Reference pending</p>', (doc) => {
+      doc.getElementById('m')!.insertAdjacentHTML('beforeend', '<p>Card <b>4242</b> <b>4242</b> <b>4242</b> <b>4242</b></p>');
+      doc.getElementById('r')!.innerHTML = 'Amex <u>37828</u><u>22463</u><u>10005</u>';
+    });
+    const masker = createEventMasker({
+      inlineRunOf: (id) => readInlineRun(record.mirror, id),
+      textsBeforeOf: (id) => readTextsBefore(record.mirror, id),
+    });
+    const sent = JSON.stringify(events.map((event) => masker.maskEvent(event)).filter((event) => event?.type === EventType.IncrementalSnapshot));
+    expect(sent).not.toMatch(/4242|37828|22463|10005/);
+    expect(sent).toContain('Card ');
   });
 });

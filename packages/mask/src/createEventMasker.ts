@@ -65,7 +65,7 @@ export interface MaskOptions {
   textsBeforeOf?: (id: number) => string[] | null;
 }
 
-/** A text piece of a mutation, as masked so far, and how to write it back. */
+/** A text piece of a mutation, as masked so far, and how to write it back (which updates `text`). */
 interface TextInEvent {
   text: string;
   set(text: string): void;
@@ -487,13 +487,18 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
   /** Text pieces a mutation carries, masked on their own already, each with a way to write it back. */
   function textsInEvent(data: MutationData): Map<number, TextInEvent> {
     const inEvent = new Map<number, TextInEvent>();
+    // Each piece keeps what was last written back, so a later step masks on from there and never undoes an earlier one.
+    const keep = (id: number, text: string, write: (text: string) => void): void => {
+      const piece: TextInEvent = { text, set: (next) => write((piece.text = next)) };
+      inEvent.set(id, piece);
+    };
     const collect = (node: SerializedNode): void => {
-      if (node.type === NodeType.Text) inEvent.set(node.id, { text: node.textContent ?? '', set: (text) => (node.textContent = text) });
+      if (node.type === NodeType.Text) keep(node.id, node.textContent ?? '', (text) => (node.textContent = text));
       node.childNodes?.forEach(collect);
     };
     for (const added of data.adds ?? []) collect(added.node);
     for (const change of data.texts ?? []) {
-      if (change.value !== null) inEvent.set(change.id, { text: change.value, set: (text) => (change.value = text) });
+      if (change.value !== null) keep(change.id, change.value, (text) => (change.value = text));
     }
     return inEvent;
   }
@@ -510,7 +515,8 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
       textBefore = '';
       listing = false;
       for (const text of textsBeforeOf(id) ?? []) readAfterLabel(text);
-      piece.set(maskFirst(piece.text, readAfterLabel(piece.text)));
+      const value = readAfterLabel(piece.text);
+      if (value) piece.set(maskFirst(piece.text, value));
     }
   }
 
