@@ -11,7 +11,8 @@ const TEXTS_BEFORE = 24;
 export function readTextsBefore(mirror: NodeMirror, id: number): string[] | null {
   const node = mirror.getNode(id);
   if (node?.nodeType !== Node.TEXT_NODE) return null;
-  const walker = node.ownerDocument!.createTreeWalker(node.getRootNode(), NodeFilter.SHOW_TEXT);
+  // 4 is NodeFilter.SHOW_TEXT.
+  const walker = node.ownerDocument!.createTreeWalker(node.getRootNode(), 4);
   walker.currentNode = node;
   const texts: string[] = [];
   while (texts.length < TEXTS_BEFORE && walker.previousNode()) {

@@ -18,6 +18,13 @@ describe('maskUrl', () => {
     expect(scrub('https://x.test/users/jo@x.io/edit?to=jo%40x.io')).toBe('https://x.test/users/*******/edit?to=*******');
   });
 
+  it('masks what a URL inside a parameter encoded again: a login redirect back to a search for an email', () => {
+    expect(scrub('https://x.test/login?next=%2Fsearch%3Fq%3Djo%2540x.io')).toBe(`https://x.test/login?next=${encodeURIComponent('/search?q=*******')}`);
+    expect(scrub('https://x.test/u/jo%2540x.io/edit')).toBe('https://x.test/u/*******/edit');
+    // Decoded at most three times, and a value that does not decode is read as written.
+    expect(scrub('https://x.test/p?n=100%25&m=50%')).toBe('https://x.test/p?n=100%25&m=50%');
+  });
+
   it('treats a fragment of parameters as parameters (OAuth implicit flow)', () => {
     expect(scrub('https://app.test/cb#state=s1&id_token=eyJhbGciOi')).toBe('https://app.test/cb#state=**&id_token=**********');
   });

@@ -54,7 +54,9 @@ export function maskUrl(written: string, detect: (text: string) => string, redac
   const query = queryAt === -1 ? null : beforeHash.slice(queryAt + 1);
 
   const maskPart = (part: string): string => {
-    const decoded = safeDecode(part);
+    // Decoded as often as it was encoded (three times at most): a URL in a parameter carries its own encoded values
+    // (`%2540` is an `@`).
+    const decoded = safeDecode(safeDecode(safeDecode(part)));
     const masked = detect(hideCredentials(decoded));
     return masked === decoded ? part : encodeURIComponent(masked);
   };

@@ -105,4 +105,13 @@ export const urlPages: LeakPage[] = [
     secrets: ['ll_id'],
     canary: 'CANARY-ll-id',
   },
+  {
+    name: 'urls-encoded-twice',
+    mechanism: 'page URL and links: a URL inside a parameter carries its own encoded values (a login redirect back to a search for an email)',
+    query: '?next=%2Fsearch%3Fq%3Dtwice.page%2540corpus.example',
+    body: '<a href="/login?next=%2Faccount%3Femail%3Dtwice.link%2540corpus.example">sign in</a><a href="/u/twice.path%2540corpus.example">me</a><p>CANARY-encoded-twice</p>',
+    // Each in every encoding: as written, once and twice encoded (secretForms adds the once-encoded form).
+    secrets: ['twice.page@corpus.example', 'twice.link@corpus.example', 'twice.path@corpus.example', 'twice.page%2540corpus.example', 'twice.link%2540corpus.example', 'twice.path%2540corpus.example'],
+    canary: 'CANARY-encoded-twice',
+  },
 ];
