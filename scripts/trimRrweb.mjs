@@ -39,6 +39,10 @@ const INERT_DECLARATIONS = [
   // The same for `url()` in CSS (stylesheets, `<style>` text, `style` attributes): recorded as written, not resolved
   // against the page's or the stylesheet's URL. The masker scrubs each `url()` either way.
   { kind: 'function', name: 'absolutifyURLs', body: '(cssText) {\n  return cssText || "";\n}' },
+  // An `@import` whose sheet cannot be read (another origin's) is recorded as the browser writes it (`cssText`).
+  // rrweb rebuilds the statement when that text holds more than one `"`, to work around browsers that wrote such a
+  // URL unescaped; a replay of such a rule may then miss that imported sheet.
+  { kind: 'function', name: 'escapeImportStatement', body: '(rule) {\n  return rule.cssText;\n}' },
   // rrweb adds `-webkit-background-clip: text` beside the standard declaration for browsers that knew only the
   // prefixed one: current browsers (Chrome 120, Firefox 49, Safari 14 and later) read the standard one.
   { kind: 'function', name: 'fixBrowserCompatibilityIssuesInCSS', body: '(cssText) {\n  return cssText;\n}' },

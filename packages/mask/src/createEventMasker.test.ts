@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { recordDom, typeInto } from '../../../test/support/recordDom';
+import { recordDom, settle, typeInto } from '../../../test/support/recordDom';
 import { createEventMasker, MAX_TYPED_FIELDS, type MaskOptions } from './createEventMasker';
 import { EventType, IncrementalSource, type RecordedEvent } from './rrweb';
 
@@ -244,6 +244,30 @@ describe('createEventMasker: a secret in the block after its label', () => {
     expect(maskedJson(events)).not.toContain('5862');
     expect(maskedJson(events, { disableDetectors: ['lowlight/secret-param@1'] })).toContain('5862');
     expect(maskedJson(events, { level: 'relaxed' })).toContain('5862');
+  });
+});
+
+describe('createEventMasker: an address written a few characters at a time', () => {
+  const streamed = () =>
+    recordDom('<p id="p">Answer: </p><p>npm i pkg@1.2.3</p>', async (doc) => {
+      const text = doc.getElementById('p')!.firstChild as Text;
+      for (const chunk of ['Your address is ja', 'ne.doe@', 'exam', 'ple.com.']) {
+        text.appendData(chunk);
+        await settle();
+      }
+    });
+
+  it('masks it in each text a mutation writes, before it is whole', async () => {
+    const events = await streamed();
+    const sent = maskedJson(events);
+    expect(sent).not.toMatch(/jane\.doe|ne\.doe|@exam/);
+    expect(sent).toContain('Your address is ');
+    // Text the page holds whole, in the snapshot, keeps what the email detector leaves.
+    expect(sent).toContain('npm i pkg@1.2.3');
+  });
+
+  it('goes with the email detector', async () => {
+    expect(maskedJson(await streamed(), { disableDetectors: ['lowlight/email@1'] })).toContain('jane.doe@exam');
   });
 });
 

@@ -1,5 +1,6 @@
 import { createCssMasker } from './css';
 import { DEFAULT_DETECTORS, enabledDefaultDetectors } from './defaultDetectors';
+import { email, EMAIL_IN_PROGRESS } from './email';
 import { foldForDetection } from './foldText';
 import { maskJsonStrings } from './maskJsonStrings';
 import { mayHoldDefaultMatch } from './mayHoldDefaultMatch';
@@ -327,6 +328,8 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
    * whether the last text was a value alone after a label.
    */
   const labelsNextText = defaultDetectors.includes(secretParam);
+  /** Text a mutation writes is masked up to an address in progress at its end (EMAIL_IN_PROGRESS) where emails are. */
+  const findsEmails = defaultDetectors.includes(email);
   let textBefore = '';
   let listing = false;
   /** Reads the next page text for the label rule: how many of its first characters are a value after a label. */
@@ -452,6 +455,8 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     const inEvent = textsInEvent(data);
     if (options.inlineRunOf && !relaxed) maskRunsInPage(data, inEvent, options.inlineRunOf);
     if (labelsNextText && options.textsBeforeOf) maskValuesAfterLabelsInPage(inEvent, options.textsBeforeOf);
+    // Last: the runs above read the pieces as the page has them, an address in progress included.
+    if (findsEmails) for (const piece of inEvent.values()) if (EMAIL_IN_PROGRESS.test(piece.text)) piece.set(piece.text.replace(EMAIL_IN_PROGRESS, redact));
     changes.forEach((change, i) => {
       maskAttributes(change.attributes, flagsNow(change.id), ownAfter[i] ?? 0, false);
       detectOtherFields(change, HANDLED.attribute);

@@ -20,3 +20,10 @@ export const email = regexDetector({
   pattern: new RegExp(String.raw`[\p{L}\p{N}._%+'-]+${AT}[\p{L}\p{N}-]+(?:${DOT}[\p{L}\p{N}-]+)*${DOT}\p{L}{2,}(?:@[\p{L}\p{N}.-]+)*`, 'gu'),
   mayMatch: (text) => EMAIL_AT.test(text),
 });
+
+/**
+ * An address still being written at the end of a text: a local part, `@` and as much of the domain as has come, with
+ * no top-level domain yet (`jane.doe@exam`). A chat streaming its answer, or a script typing one, writes a text a few
+ * characters at a time, and each of those texts is recorded; the email detector only finds the address once whole.
+ */
+export const EMAIL_IN_PROGRESS = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}.-]*$/u;

@@ -172,4 +172,21 @@ Client secret: s3cr3t-4b7e</pre>`,
       })(page);
     },
   },
+  {
+    name: 'address-streamed-in',
+    mechanism: 'an address written into the page a few characters at a time, as a chat streams its answer: each text on the way is recorded',
+    body: '<p>CANARY-streamed</p><div id="answer"><p></p></div>',
+    secrets: ['stream.reader@', 'stream.reader@exam', 'stream.reader@example.com'],
+    canary: 'CANARY-streamed',
+    act: async (page) => {
+      for (const chunk of ['Sure! I changed it to stream', '.reader@', 'exam', 'ple.com as you asked.']) {
+        await page.evaluate((text) => {
+          const paragraph = document.querySelector('#answer p')!;
+          if (!paragraph.firstChild) paragraph.append('');
+          (paragraph.firstChild as Text).appendData(text);
+        }, chunk);
+        await page.waitForTimeout(40);
+      }
+    },
+  },
 ];
