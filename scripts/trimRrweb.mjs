@@ -39,6 +39,12 @@ const INERT_DECLARATIONS = [
   // The same for `url()` in CSS (stylesheets, `<style>` text, `style` attributes): recorded as written, not resolved
   // against the page's or the stylesheet's URL. The masker scrubs each `url()` either way.
   { kind: 'function', name: 'absolutifyURLs', body: '(cssText) {\n  return cssText || "";\n}' },
+  // The same for `href`, `src` and the other URL attributes (rrweb resolves each against the page with an anchor
+  // element, at every snapshot and attribute change): recorded as the page wrote them. The masker scrubs each URL
+  // either way; the page's own URL (the meta event's `href`) is absolute, and a replayer of another project would
+  // resolve against it. `getHref` then only read the page's URL for `absolutifyURLs`, which ignores it.
+  { kind: 'function', name: 'transformAttribute', body: '(doc, tagName, name, value) {\n  return value;\n}' },
+  { kind: 'function', name: 'getHref', body: '() {\n  return "";\n}' },
   // An `@import` whose sheet cannot be read (another origin's) is recorded as the browser writes it (`cssText`).
   // rrweb rebuilds the statement when that text holds more than one `"`, to work around browsers that wrote such a
   // URL unescaped; a replay of such a rule may then miss that imported sheet.
