@@ -134,7 +134,7 @@ export const MASKING_RULES: readonly MaskingRule[] = [
   {
     what: 'URLs (`href`, `src`, `srcset`, `action`, page URL, referrer; in CSS `url()`, `@import`, `image-set()`, custom properties included)',
     strict: 'every query value `*`',
-    balanced: 'the targets of `mailto:`, `tel:` and other links to a person (`sms:`, `skype:`, `geo:`, …), credentials before the host (`https://user:password@host`, also in a URL inside a parameter), values of parameters named like secrets (`token`, `key`, `code`, `session`, `email`, `auth`, …) or like what a visitor types into a form that submits by GET (`q`, `search`, `name`, `message`, `city`, …), and detector matches, in path, query and fragment',
+    balanced: 'the targets of `mailto:`, `tel:` and other links to a person (`sms:`, `skype:`, `geo:`, …), credentials before the host (`https://user:password@host`, also in a URL inside a parameter), values of parameters named like secrets (`token`, `key`, `code`, `session`, `email`, `auth`, …) or like what a visitor types into a form that submits by GET (`q`, `search`, `name`, `message`, `city`, …), the token in a path after a reset, invitation, magic-link or share segment (`/reset-password/<token>`, `/invite/<code>`) and any long token segment, and detector matches, in path, query and fragment',
     relaxed: 'as is',
   },
   {

@@ -25,6 +25,28 @@ describe('maskUrl', () => {
     expect(scrub('https://x.test/p?n=100%25&m=50%')).toBe('https://x.test/p?n=100%25&m=50%');
   });
 
+  it('masks the token in a reset, invitation, magic-link or share path, and any long token segment', () => {
+    const token = '8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c';
+    expect(scrub(`https://app.test/reset-password/${token}`)).toBe(`https://app.test/reset-password/${stars(token)}`);
+    expect(scrub('/auth/magic-link/eyQ9x7Lm2Pk4Rt6Vw8Zb?next=%2Fhome')).toBe('/auth/magic-link/********************?next=%2Fhome');
+    expect(scrub('/invite/Ab3dE5gH7jK9')).toBe('/invite/************');
+    expect(scrub('https://app.test/#/verify-email/c29tZXRva2VuMTIzNDU2')).toBe('https://app.test/#/verify-email/********************');
+    expect(scrub(`https://cdn.test/r/${token}/view`)).toBe(`https://cdn.test/r/${stars(token)}/view`);
+  });
+
+  it('leaves slugs, files, ids and flow pages without a token visible', () => {
+    for (const url of [
+      '/blog/how-to-reset-your-password-in-2024',
+      '/reset-password/new',
+      '/auth/v2/callback',
+      '/users/550e8400-e29b-41d4-a716-446655440000/profile',
+      '/_next/static/chunks/main-8f7a6b5c4d3e2f1a0b9c.js',
+      '/share',
+    ]) {
+      expect(scrub(url)).toBe(url);
+    }
+  });
+
   it('treats a fragment of parameters as parameters (OAuth implicit flow)', () => {
     expect(scrub('https://app.test/cb#state=s1&id_token=eyJhbGciOi')).toBe('https://app.test/cb#state=**&id_token=**********');
   });

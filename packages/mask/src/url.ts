@@ -9,6 +9,14 @@ import type { Redact } from './types';
 const SENSITIVE_PARAM =
   /(?:^|[^a-z])(?:key|code|sig|sid|pin|cvv|cvc|otp|jwt|ssn|iban|tel|mail|state|nonce|ticket|hash|salt|q|s|query|search|term|text|message|comment|city|street)(?:$|[^a-z])|token|secret|passw|pwd|auth|session|email|phone|signature|credential|apikey|account|name|keyword|user_?id|login|card|address|birth|dob|zip|postcode|ll_id/i;
 
+/**
+ * Path segments naming a flow whose links carry a secret in the next segment: a password reset, an email check, an
+ * invitation, a magic sign-in link, an unsubscribe link, a share link (`/reset-password/<token>`, `/invite/<code>`).
+ */
+const SECRET_FLOW = /reset|passw|verif|confirm|activat|invit|magic|token|unsubscribe|auth|log-?in|sign-?in|otp|claim|redeem|recover|secret|share/i;
+/** A segment that is a token wherever it is: 24 or more letters, digits and `_`, both letters and digits (a slug has dashes, a file a dot). */
+const TOKEN_SEGMENT = /^(?=\D*\d)(?=.*[a-z])\w{24,}$/i;
+
 /** Splits `apiKey` into `api_key` so camelCase names meet the word boundaries above. */
 const decamel = (name: string): string => name.replace(/([a-z])([A-Z])/g, '$1_$2');
 
@@ -42,9 +50,17 @@ export function maskUrl(written: string, detect: (text: string) => string, redac
   // Credentials before a host (`https://user:password@host/`), here or in a URL inside a parameter, are secrets
   // whatever they look like.
   const hideCredentials = (text: string): string => text.replace(/\/\/([^/?#\s]+)@/g, (_all, credentials: string) => `//${redact(credentials)}@`);
+  // Secrets in a path (see SECRET_FLOW, TOKEN_SEGMENT) go whole, whatever the detectors see in them: a reset link's
+  // token is a key to the account, however random it looks.
+  const hideTokens = (path: string): string =>
+    path
+      .split('/')
+      .map((segment, i, segments) => ((i && SECRET_FLOW.test(segments[i - 1]!) && /\d/.test(segment) && segment.length > 5) || TOKEN_SEGMENT.test(segment) ? redact(segment) : segment))
+      .join('/');
   const url = hideCredentials(written);
-  // Nothing encoded, no parameters: detectors see the URL exactly as written (most URLs of a page).
-  if (/^data:/i.test(url) || !/[%?#]/.test(url)) return detect(url);
+  if (/^data:/i.test(url)) return detect(url);
+  // Nothing encoded, no parameters: detectors see the URL as written (most URLs of a page).
+  if (!/[%?#]/.test(url)) return detect(hideTokens(url));
 
   const hashAt = url.indexOf('#');
   const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt);
@@ -73,7 +89,7 @@ export function maskUrl(written: string, detect: (text: string) => string, redac
       })
       .join('&');
 
-  const maskPath = (path: string): string => path.split('/').map(maskPart).join('/');
+  const maskPath = (path: string): string => hideTokens(path).split('/').map(maskPart).join('/');
 
   let result = maskPath(base);
   if (query !== null) result += `?${maskParams(query)}`;

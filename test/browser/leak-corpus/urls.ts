@@ -114,4 +114,18 @@ export const urlPages: LeakPage[] = [
     secrets: ['twice.page@corpus.example', 'twice.link@corpus.example', 'twice.path@corpus.example', 'twice.page%2540corpus.example', 'twice.link%2540corpus.example', 'twice.path%2540corpus.example'],
     canary: 'CANARY-encoded-twice',
   },
+  {
+    name: 'tokens-in-url-paths',
+    mechanism: 'page URL, links and navigations: the token of a password reset, an invitation, a magic sign-in or a share link, in the path',
+    query: '#/reset-password/8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c',
+    body: `<a href="/auth/magic-link/eyQ9x7Lm2Pk4Rt6Vw8Zb">magic</a><a href="https://docs.example/share/Sh4reL1nkT0ken">doc</a>
+      <img src="/files/a1b2c3d4e5f6a7b8c9d0e1f2a3b4/preview"><p>CANARY-path-tokens</p>`,
+    secrets: ['8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c', 'eyQ9x7Lm2Pk4Rt6Vw8Zb', 'Sh4reL1nkT0ken', 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4', 'Ab3dE5gH7jK9'],
+    canary: 'CANARY-path-tokens',
+    act: async (page) =>
+      page.evaluate(() => {
+        history.pushState({}, '', `${location.pathname}/invite/Ab3dE5gH7jK9`);
+        document.body.append(document.createElement('hr'));
+      }),
+  },
 ];
