@@ -1,5 +1,6 @@
+import { createEventMasker, type PrivacyLevel, type RecordedEvent } from '@lowlight/mask';
 import fc from 'fast-check';
-import type { RecordedEvent } from '@lowlight/mask';
+import { expect } from 'vitest';
 import { recordDom } from './recordDom';
 
 // Random pages for the masker's property tests (packages/mask, and packages/core with the readers of the live page).
@@ -59,14 +60,26 @@ export async function recordRandomPage(html: string): Promise<RecordedEvent[]> {
 }
 
 /** Visible runs of the masked JSON: anything between mask characters and JSON punctuation (escapes included: CSS masking may re-quote a URL). */
-export const visibleRuns = (json: string) => json.split(/[*"{}[\],:\s\\]+/).filter((run) => run.length > 0);
+const visibleRuns = (json: string) => json.split(/[*"{}[\],:\s\\]+/).filter((run) => run.length > 0);
 
 /** Scrubbed URLs are re-encoded, so a run counts as already visible if its decoded form was. */
-export function wasVisible(rawJson: string, run: string): boolean {
+function wasVisible(rawJson: string, run: string): boolean {
   if (rawJson.includes(run)) return true;
   try {
     return decodeURIComponent(run).split(/\s+/).every((part) => rawJson.includes(part));
   } catch {
     return false;
   }
+}
+
+/**
+ * What every masking of a random page must hold: none of `secrets` (and no detector match or typed value) in what is
+ * sent, guard-clean (which is why the recorder runs the guard only after plugins), and nothing visible that the page
+ * did not show.
+ */
+export function expectMaskedPage(raw: RecordedEvent[], sent: string, level: PrivacyLevel, secrets: string[] = []): void {
+  for (const secret of [...DETECTED, TYPED, 'pw-secret-value', ...secrets]) expect(sent).not.toContain(secret);
+  expect(createEventMasker({ level }).guardJson(sent)).toBe(sent);
+  const rawJson = JSON.stringify(raw);
+  for (const run of visibleRuns(sent)) expect(wasVisible(rawJson, run), run).toBe(true);
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FUZZ_FACTOR } from '../../../test/support/fastCheck';
-import { DETECTED, markup, recordRandomPage, TYPED, visibleRuns, wasVisible } from '../../../test/support/randomPages';
+import { expectMaskedPage, markup, recordRandomPage } from '../../../test/support/randomPages';
 import { createEventMasker } from './createEventMasker';
 import type { RecordedEvent } from './rrweb';
 import type { PrivacyLevel } from './types';
@@ -20,12 +20,8 @@ describe.each<PrivacyLevel>(['strict', 'balanced'])('createEventMasker propertie
         const raw = await recordRandomPage(html);
         const once = maskAll(raw, level);
         const sent = JSON.stringify(once);
-        for (const secret of [...DETECTED, TYPED, 'pw-secret-value']) expect(sent).not.toContain(secret);
+        expectMaskedPage(raw, sent, level);
         expect(JSON.stringify(maskAll(once, level))).toBe(sent);
-        // What the masker emits is guard-clean, which is why the recorder runs the guard only after plugins.
-        expect(createEventMasker({ level }).guardJson(sent)).toBe(sent);
-        const rawJson = JSON.stringify(raw);
-        for (const run of visibleRuns(sent)) expect(wasVisible(rawJson, run), run).toBe(true);
       }),
       { numRuns: 40 * FUZZ_FACTOR },
     );
