@@ -16,6 +16,8 @@ describe('secretParam', () => {
     ['x-api-key=q8w7e6r5t4y3', 'x-api-key=************'],
     ["{\"user\":{\"plan\":\"pro\",\"apiKey\":\"k 123\",\"refreshToken\":\"r9\"}}", "{\"user\":{\"plan\":\"pro\",\"apiKey\":\"* ***\",\"refreshToken\":\"**\"}}"],
     ["{ password: 'hunter2', pin : '0000' }", "{ password: '*******', pin : '****' }"],
+    // Code: a quoted value after `=`, `:=` or `=>`, spaced or not.
+    ['DB_PASSWORD = "s3cretPw" · token := "tk9abc" · "api_key" => "Pa55word" · secret="x y"', 'DB_PASSWORD = "********" · token := "******" · "api_key" => "********" · secret="* *"'],
     // An escaped quote does not end a quoted value.
     ['{"password": "a\\"bc\\\\", "plan": "pro"}', '{"password": "*******", "plan": "pro"}'],
     // Labelled, unquoted: the word after the label holds a digit.
@@ -59,6 +61,8 @@ describe('secretParam', () => {
     // A stylesheet's attribute selector: `state` follows `-`, and the name `data-state` follows `[`.
     '[data-state=open] { color: red }',
     'a == b, token==',
+    'if (token === "abc") {}',
+    'value="plain" label = "visible"',
     // Base64 padding is not an assignment.
     'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
     // A label in prose with no quoted value is text, not an assignment.

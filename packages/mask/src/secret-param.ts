@@ -8,12 +8,13 @@ const ASSIGNMENT_HINT = /=|:\s*["']/;
 
 /**
  * A name and what is assigned to it: `name=value` (a URL written in text or in a `data-src`, a cookie string, a
- * config line), or a quoted value after `name:` (JSON, an object literal). The name may not follow a word
+ * config line), or a quoted value after `name:` (JSON, an object literal), `name =`, `name :=` or `name =>` (code:
+ * `password = 'hunter2'`, `"token" => "…"`). The name may not follow a word
  * character, `.`, `-` or `[`, so a stylesheet's `[data-state=open]` assigns nothing to `state`, nor a `*`, so text
  * glued to a masked value (`0958q=1` → `****q=1`) does not become an assignment once masked. A value never starts
  * with `=`, so base64 padding (`…Key==`) is not one. A quoted value runs past escaped quotes (`"a\"b"`).
  */
-const ASSIGNMENT = /(?<![\w.[*-])([A-Za-z_][\w.-]*)(?:=(?!=)([^\s&#"'<>;,]+)|["']?\s*:\s*(["'])((?:\\.|.)*?)\3)/g;
+const ASSIGNMENT = /(?<![\w.[*-])([A-Za-z_][\w.-]*)(?:=(?!=)([^\s&#"'<>;,]+)|["']?\s*(?::|:?=>?)\s*(["'])((?:\\.|.)*?)\3)/g;
 
 /**
  * Words that say a secret follows: any word `code` (so `Error code: 404` too), passwords and codes in the languages
