@@ -239,6 +239,33 @@ describe('createEventMasker: a secret in the block after its label', () => {
     expect(maskedJson(events)).toContain('Rt5Later');
   });
 
+  it('reads no stylesheet text added after a label as a value', () => {
+    const page: RecordedEvent = {
+      type: EventType.FullSnapshot,
+      timestamp: 1,
+      data: {
+        initialOffset: { top: 0, left: 0 },
+        node: { type: 0, id: 1, childNodes: [{ type: 2, id: 2, tagName: 'body', attributes: {}, childNodes: [
+          { type: 2, id: 3, tagName: 'p', attributes: {}, childNodes: [{ type: 3, id: 4, textContent: 'Your code is:' }] },
+        ] }] },
+      },
+    };
+    const added = (tagName: string, id: number, text: string) => [
+      { parentId: 2, nextId: null, node: { type: 2, id, tagName, attributes: {}, childNodes: [] } },
+      { parentId: id, nextId: null, node: { type: 3, id: id + 1, textContent: text } },
+    ];
+    const later: RecordedEvent = {
+      type: EventType.IncrementalSnapshot,
+      timestamp: 2,
+      data: { source: IncrementalSource.Mutation, texts: [], attributes: [], removes: [], adds: [...added('style', 5, '0%{opacity:0}'), ...added('p', 7, '482913')] },
+    };
+    const masker = createEventMasker({ textsBeforeOf: () => ['Your code is:'] });
+    masker.maskEvent(page);
+    const sent = JSON.stringify(masker.maskEvent(later));
+    expect(sent).toContain('0%{opacity:0}');
+    expect(sent).not.toContain('482913');
+  });
+
   it('goes with the secret-param detector: off when it is disabled, and at relaxed', async () => {
     const events = await recordDom('<p>PIN</p><p>5862</p>');
     expect(maskedJson(events)).not.toContain('5862');

@@ -516,7 +516,8 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
   function maskValuesAfterLabelsInPage(inEvent: Map<number, TextInEvent>, textsBeforeOf: (id: number) => string[] | null): void {
     for (const [id, piece] of inEvent) {
       // Masked text keeps every character's place; a value masked already holds no digit and needs no reading.
-      if (!valueAfterLabel('', piece.text, true)) continue;
+      // <style> and <script> text is never page text (`0%{opacity:0}` after a label is no value).
+      if (!valueAfterLabel('', piece.text, true) || flagsNow(id) & (Flag.Style | Flag.Script)) continue;
       textBefore = '';
       listing = false;
       for (const text of textsBeforeOf(id) ?? []) readAfterLabel(text);
