@@ -52,6 +52,7 @@ describe('secretParam', () => {
     ['Hasło: Pl3Pass33 · Şifre: Tr2Pass22 · Senha: Pt1Pass11', 'Hasło: ********* · Şifre: ********* · Senha: *********'],
     ['Código: 482913 · Kode: 5821 · Kod: 5822', 'Código: ****** · Kode: **** · Kod: ****'],
     ['CPF: 123.456.789-09 · DNI: 12345678Z', 'CPF: ************** · DNI: *********'],
+    ['Account number: 12345678 · Security answer: Fluffy1985 · License key: ABCD-1234-EFGH', 'Account number: ******** · Security answer: ********** · License key: **************'],
   ])('masks the value in %s', (text, masked) => {
     expect(mask(text)).toBe(masked);
   });
@@ -78,6 +79,7 @@ describe('secretParam', () => {
     // A stylesheet's classes named like the new labels, and custom properties.
     '.token:nth-child(2), .secret:first-child, .api-key:nth-of-type(2n) { --token: 12px; --secret:1 }',
     'Tokens: none yet',
+    'Answer: In the settings. Number of seats: unlimited',
     'token=',
     // Glued to a masked value: masking `0958q=1` must not make an assignment of it (found by `npm run fuzz`).
     '****q=1',

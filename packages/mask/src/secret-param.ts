@@ -18,14 +18,15 @@ const ASSIGNMENT = /(?<![\w.[*-])([A-Za-z_][\w.-]*)(?:=(?!=)([^\s&#"'<>;,]+)|["'
 
 /**
  * Words that say a secret follows: any word `code` (so `Error code: 404` too), passwords and codes in the languages
- * most sites are written in, keys, tokens and secrets (`API key:`, `x-api-key:`), dates of birth (`Date of birth:
+ * most sites are written in, keys, tokens and secrets (`API key:`, `x-api-key:`, `License key:`), any word `number`
+ * (`Account number: 12345678`, whatever the number) and `answer` (a security question's), dates of birth (`Date of birth:
  * 05/12/1985`, `DOB: 1985-05-12`), passport numbers and two national ids (Brazil's `CPF`, Spain's `DNI`). Not after a
  * word character, `.`, `#` or `-`, so neither `Barcode: 0123` nor a stylesheet's `.pin:nth-child(2)` holds one.
  * Chinese, Japanese and Korean write no spaces: any word ending in `码`/`碼` (code, number), `番号` or `번호` (number)
  * is one, so `验证码`, `暗証番号` and `비밀번호` are, and a phone or order number after its label goes too. `パスワ.ド`:
  * the detectors read the katakana long vowel mark as a dash (foldForDetection).
  */
-const LABEL = String.raw`(?<![\w.#-])(?:codes?|c[oó]digo|kode?|код|passwor[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord|has[lł]o|[sş]ifre|пароль|كلمة المرور|パスワ.ド|[码碼]|番号|번호|tokens?|secrets?|(?:x-)?(?:api|access|secret|private)[-_ ]?keys?|birth\w*|dob|passport|cpf|dni)`;
+const LABEL = String.raw`(?<![\w.#-])(?:codes?|c[oó]digo|kode?|код|passwor[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord|has[lł]o|[sş]ifre|пароль|كلمة المرور|パスワ.ド|[码碼]|番号|번호|tokens?|secrets?|(?:x-)?(?:api|access|secret|private|license)[-_ ]?keys?|answer|number|birth\w*|dob|passport|cpf|dni)`;
 /** A secret's value: a word holding a digit (so `Password: Required` stays readable), with no parenthesis (`pre code:nth-child(2)`). */
 const VALUE = String.raw`[^\s<>"'()]*\p{Nd}[^\s<>"'()]*`;
 

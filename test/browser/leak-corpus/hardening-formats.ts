@@ -135,12 +135,13 @@ Cookie: sid=cookieSidSecret91; theme=dark</pre>
     mechanism: 'a secret after its label in other languages and scripts, after `is:`, keys and tokens after theirs, and quoted values assigned in code',
     body: `<p>CANARY-labels-elsewhere</p>
       <p>Your one-time code is: 774411</p><p>Пароль: Qw8Ru5sian</p><p>密码：Zh9Pass88</p><p>パスワード: Jp7Pass77</p>
+      <p>Account number: 12345678</p><p>Security answer: Fluffy1985</p><p>License key: ABCD-1234-EFGH</p>
       <p>비밀번호: Ko6Pass66</p><p>كلمة المرور: Ar5Pass55</p><p>Código: 482917</p><p>Şifre: Tr2Pass22</p>
       <pre>x-api-key: 8f14e45fceea167a5a36dedd4bea2543
 Client secret: s3cr3t-4b7e
 DB_PASSWORD = "correct horse staple"
 "api_token" => "tk-quoted-value"</pre>`,
-    secrets: ['774411', 'Qw8Ru5sian', 'Zh9Pass88', 'Jp7Pass77', 'Ko6Pass66', 'Ar5Pass55', '482917', 'Tr2Pass22', '8f14e45fceea167a5a36dedd4bea2543', 's3cr3t-4b7e', 'correct horse staple', 'tk-quoted-value'],
+    secrets: ['774411', 'Qw8Ru5sian', 'Zh9Pass88', 'Jp7Pass77', 'Ko6Pass66', 'Ar5Pass55', '482917', 'Tr2Pass22', '8f14e45fceea167a5a36dedd4bea2543', 's3cr3t-4b7e', 'correct horse staple', 'tk-quoted-value', '12345678', 'Fluffy1985', 'ABCD-1234-EFGH'],
     canary: 'CANARY-labels-elsewhere',
   },
   {
