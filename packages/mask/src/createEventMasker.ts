@@ -456,7 +456,7 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
     if (options.inlineRunOf && !relaxed) maskRunsInPage(data, inEvent, options.inlineRunOf);
     if (labelsNextText && options.textsBeforeOf) maskValuesAfterLabelsInPage(inEvent, options.textsBeforeOf);
     // Last: the runs above read the pieces as the page has them, an address in progress included.
-    if (findsEmails) for (const piece of inEvent.values()) if (EMAIL_IN_PROGRESS.test(piece.text)) piece.set(piece.text.replace(EMAIL_IN_PROGRESS, redact));
+    if (findsEmails) for (const piece of inEvent.values()) piece.set(piece.text.replace(EMAIL_IN_PROGRESS, redact));
     changes.forEach((change, i) => {
       maskAttributes(change.attributes, flagsNow(change.id), ownAfter[i] ?? 0, false);
       detectOtherFields(change, HANDLED.attribute);

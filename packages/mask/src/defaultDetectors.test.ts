@@ -49,6 +49,13 @@ describe('default detectors', () => {
     expect(masker.maskText('Пароль:\u00a0Qw8Ru5sian · 验证码：５８２９１０ · 비밀번호: Ko6Pass66')).toBe('Пароль:\u00a0********** · 验证码：****** · 비밀번호: *********');
   });
 
+  it('masks the token of a link shown as text, as the URL rule does in its href', () => {
+    const link = 'https://app.test/auth/magic-link/eyQ9x7Lm2Pk4Rt6Vw8Zb';
+    const masker = createEventMasker();
+    expect(masker.maskText(`Sign in with ${link} today`)).toBe('Sign in with https://app.test/auth/magic-link/******************** today');
+    expect(masker.maskText('See https://app.test/blog/how-to-reset-your-password-in-2024')).toBe('See https://app.test/blog/how-to-reset-your-password-in-2024');
+  });
+
   it('masks ids printed in groups of digits, not amounts grouped in thousands', () => {
     const masker = createEventMasker();
     expect(masker.maskText('Aadhaar 2345\u00a06789\u00a00123, gift card 6035–7123–4567–8901')).toBe('Aadhaar ****\u00a0****\u00a0****, gift card *******************');

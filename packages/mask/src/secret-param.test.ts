@@ -37,6 +37,8 @@ describe('secretParam', () => {
     ['Use 9f3K2x is your temporary password', 'Use ****** is your temporary password'],
     // Any word `code` is a label: an error code goes too (fail closed).
     ['Error code: 0x80070005', 'Error code: **********'],
+    // A link shown as text: the token in its path, as in a URL attribute.
+    ['Reset it: https://app.test/reset-password/8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c (valid 1 hour)', 'Reset it: https://app.test/reset-password/******************************** (valid 1 hour)'],
     // `is` and `:` together, as verification pages and emails write them.
     ['Your one-time code is: 774411', 'Your one-time code is: ******'],
     ['Code is:774411', 'Code is:******'],

@@ -1,5 +1,5 @@
 import type { Detector } from './types';
-import { isSensitiveParam } from './url';
+import { hidePathTokens, isSensitiveParam } from './url';
 
 /** Every assignment holds `=` or `:`, and every labelled secret follows `:` or `is`: one scan rules most text out. */
 const HINT = /[=:：]|is\s/;
@@ -68,9 +68,9 @@ export function valueAfterLabel(before: string, text: string, listing: boolean):
   return value && (listing || ENDS_WITH_LABEL.test(before.slice(-40))) ? value : 0;
 }
 
-/** Whether `text` may assign or label a secret: the masker's prefilter (mayHoldDefaultMatch) asks it before any detector runs. */
+/** Whether `text` may assign or label a secret, or write a URL (a token in its path): the masker's prefilter (mayHoldDefaultMatch) asks it before any detector runs. */
 export const mayAssign = (text: string): boolean =>
-  HINT.test(text) && (ASSIGNMENT_HINT.test(text) || text.search(LABELLED) >= 0 || (text.includes(BEFORE_HINT) && text.search(VALUE_BEFORE_LABEL) >= 0));
+  HINT.test(text) && (ASSIGNMENT_HINT.test(text) || text.includes('://') || text.search(LABELLED) >= 0 || (text.includes(BEFORE_HINT) && text.search(VALUE_BEFORE_LABEL) >= 0));
 
 /**
  * Values of parameters named like secrets, wherever they are written (on by default): the same names whose values
@@ -85,13 +85,14 @@ export const secretParam: Detector = {
   // The other detectors' matches bring most text here: one scan for `=`, `:` and `is` spares it the two patterns.
   maskMatches: (text, redact) =>
     HINT.test(text)
-      ? text.replace(ASSIGNMENT, (all: string, name: string, assigned?: string, quote?: string, quoted?: string) => {
-          const value = assigned ?? quoted;
-          if (!value || !isSensitiveParam(name)) return all;
-          // A quoted value is followed by its closing quote.
-          const end = all.length - (quote ? 1 : 0);
-          return all.slice(0, end - value.length) + redact(value) + all.slice(end);
-        })
+      ? hidePathTokens(text, redact)
+          .replace(ASSIGNMENT, (all: string, name: string, assigned?: string, quote?: string, quoted?: string) => {
+            const value = assigned ?? quoted;
+            if (!value || !isSensitiveParam(name)) return all;
+            // A quoted value is followed by its closing quote.
+            const end = all.length - (quote ? 1 : 0);
+            return all.slice(0, end - value.length) + redact(value) + all.slice(end);
+          })
           .replace(LABELLED, redact)
           .replace(VALUE_BEFORE_LABEL, redact)
       : text,

@@ -16,6 +16,18 @@ const SENSITIVE_PARAM =
 const SECRET_FLOW = /reset|passw|verif|confirm|activat|invit|magic|token|unsubscribe|auth|log-?in|sign-?in|otp|claim|redeem|recover|secret|share/i;
 /** A segment that is a token wherever it is: 24 or more letters, digits and `_`, both letters and digits (a slug has dashes, a file a dot). */
 const TOKEN_SEGMENT = /^(?=\D*\d)(?=.*[a-z])\w{24,}$/i;
+/** A path segment after a `/`, with the segment before it (empty at the start of a path). */
+const PATH_SEGMENT = /(?<=(?:^|\/)([^\s/?#"'<>]*)\/)[^\s/?#"'<>]+/g;
+
+/**
+ * Masks the secrets of a path (see SECRET_FLOW, TOKEN_SEGMENT) whole, whatever the detectors see in them: a reset
+ * link's token is a key to the account, however random it looks. Wherever a path is written: a URL attribute, the
+ * page URL, or a link shown as text (secret-param reads it there).
+ */
+export const hidePathTokens = (text: string, redact: Redact): string =>
+  text.replace(PATH_SEGMENT, (segment, before: string) =>
+    (SECRET_FLOW.test(before) && /\d/.test(segment) && segment.length > 5) || TOKEN_SEGMENT.test(segment) ? redact(segment) : segment,
+  );
 
 /** Splits `apiKey` into `api_key` so camelCase names meet the word boundaries above. */
 const decamel = (name: string): string => name.replace(/([a-z])([A-Z])/g, '$1_$2');
@@ -50,17 +62,10 @@ export function maskUrl(written: string, detect: (text: string) => string, redac
   // Credentials before a host (`https://user:password@host/`), here or in a URL inside a parameter, are secrets
   // whatever they look like.
   const hideCredentials = (text: string): string => text.replace(/\/\/([^/?#\s]+)@/g, (_all, credentials: string) => `//${redact(credentials)}@`);
-  // Secrets in a path (see SECRET_FLOW, TOKEN_SEGMENT) go whole, whatever the detectors see in them: a reset link's
-  // token is a key to the account, however random it looks.
-  const hideTokens = (path: string): string =>
-    path
-      .split('/')
-      .map((segment, i, segments) => ((i && SECRET_FLOW.test(segments[i - 1]!) && /\d/.test(segment) && segment.length > 5) || TOKEN_SEGMENT.test(segment) ? redact(segment) : segment))
-      .join('/');
   const url = hideCredentials(written);
   if (/^data:/i.test(url)) return detect(url);
   // Nothing encoded, no parameters: detectors see the URL as written (most URLs of a page).
-  if (!/[%?#]/.test(url)) return detect(hideTokens(url));
+  if (!/[%?#]/.test(url)) return detect(hidePathTokens(url, redact));
 
   const hashAt = url.indexOf('#');
   const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt);
@@ -89,7 +94,7 @@ export function maskUrl(written: string, detect: (text: string) => string, redac
       })
       .join('&');
 
-  const maskPath = (path: string): string => hideTokens(path).split('/').map(maskPart).join('/');
+  const maskPath = (path: string): string => hidePathTokens(path, redact).split('/').map(maskPart).join('/');
 
   let result = maskPath(base);
   if (query !== null) result += `?${maskParams(query)}`;

@@ -116,11 +116,12 @@ export const urlPages: LeakPage[] = [
   },
   {
     name: 'tokens-in-url-paths',
-    mechanism: 'page URL, links and navigations: the token of a password reset, an invitation, a magic sign-in or a share link, in the path',
+    mechanism: 'page URL, links, navigations and a link shown as text: the token of a password reset, an invitation, a magic sign-in or a share link, in the path',
     query: '#/reset-password/8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c',
     body: `<a href="/auth/magic-link/eyQ9x7Lm2Pk4Rt6Vw8Zb">magic</a><a href="https://docs.example/share/Sh4reL1nkT0ken">doc</a>
-      <img src="/files/a1b2c3d4e5f6a7b8c9d0e1f2a3b4/preview"><p>CANARY-path-tokens</p>`,
-    secrets: ['8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c', 'eyQ9x7Lm2Pk4Rt6Vw8Zb', 'Sh4reL1nkT0ken', 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4', 'Ab3dE5gH7jK9'],
+      <img src="/files/a1b2c3d4e5f6a7b8c9d0e1f2a3b4/preview"><p>CANARY-path-tokens</p>
+      <p>Reset your password: <a href="https://app.example/reset/Rz8TextL1nkT0k">https://app.example/reset/Rz8TextL1nkT0k</a></p>`,
+    secrets: ['8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c', 'eyQ9x7Lm2Pk4Rt6Vw8Zb', 'Sh4reL1nkT0ken', 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4', 'Ab3dE5gH7jK9', 'Rz8TextL1nkT0k'],
     canary: 'CANARY-path-tokens',
     act: async (page) =>
       page.evaluate(() => {
