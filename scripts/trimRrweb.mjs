@@ -107,6 +107,8 @@ const PIXEL_CAPTURE = {
   statements: 'if (tagName === "canvas" && recordCanvas) {|}|if (tagName === "img" && inlineImages) {|}',
 };
 
+const MOUSE_INTERACTIONS = ['MouseUp', 'MouseDown', 'Click', 'ContextMenu', 'DblClick', 'Focus', 'Blur', 'TouchStart', 'TouchMove_Departed', 'TouchEnd', 'TouchCancel'];
+
 // Exact statements made dead by the pinned options or by the browsers this ES2020 bundle runs in.
 const DEAD_CODE = [
   // record() is snapshot()'s only caller and always passes the resolved `maskInputOptions` object.
@@ -123,6 +125,12 @@ const DEAD_CODE = [
   {
     find: '    if (typeof blockClass === "string") {\n      if (el.classList.contains(blockClass)) return true;\n      if (checkAncestors && el.closest("." + blockClass) !== null) return true;\n    } else {\n      if (classMatchesRegex(el, blockClass, checkAncestors)) return true;\n    }\n',
     replace: '    if (el.classList.contains(blockClass)) return true;\n    if (checkAncestors && el.closest("." + blockClass) !== null) return true;\n',
+  },
+  // rrweb reads MouseInteractions only by name (`MouseInteractions[eventKey]`, and the names it lists skip numbers): the
+  // enum's number-to-name entries are never read, so it is a plain object.
+  {
+    find: MOUSE_INTERACTIONS.map((name, i) => `  MouseInteractions2[MouseInteractions2["${name}"] = ${i}] = "${name}";\n`).join(''),
+    replace: `  Object.assign(MouseInteractions2, { ${MOUSE_INTERACTIONS.map((name, i) => `${name}: ${i}`).join(', ')} });\n`,
   },
   // NodeList and DOMTokenList have had forEach since before any browser that parses ES2020.
   { find: '  polyfill();\n', replace: '' },
