@@ -1,4 +1,5 @@
 import { autoGzip } from './compression';
+import { endPageWorker } from './pageWorker';
 import { indexedDbQueue, type OfflineQueue, type QueuedBatch } from './offlineQueue';
 import { batchBody } from './wire';
 import type { BatchEnvelope, Compressor, Encryptor, Send, SendResult, SessionInfo, Transport, TransportStats } from './types';
@@ -410,6 +411,7 @@ export function createTransport(options: TransportOptions, send: Send): Transpor
       opened = false;
       globalThis.removeEventListener?.('online', retryNow);
       (await compressor)?.close?.();
+      endPageWorker();
       store?.close?.();
     },
   };
