@@ -55,6 +55,14 @@ describe('secretParam', () => {
     ['Código: 482913 · Kode: 5821 · Kod: 5822', 'Código: ****** · Kode: **** · Kod: ****'],
     ['CPF: 123.456.789-09 · DNI: 12345678Z', 'CPF: ************** · DNI: *********'],
     ['Account number: 12345678 · Security answer: Fluffy1985 · License key: ABCD-1234-EFGH', 'Account number: ******** · Security answer: ********** · License key: **************'],
+    // Code and password compounds (five letters or more before them), as German, Dutch and the Nordic languages write them.
+    ['Ihr Bestätigungscode: 482913 · Einmalpasswort: Gx7Pass · Uw verificatiecode is 582913', 'Ihr Bestätigungscode: ****** · Einmalpasswort: ******* · Uw verificatiecode is ******'],
+    ['Din engangskode er 5821 · Din kod är 7731 · Engångslösenord: Sv8Pass · Vahvistuskoodi: 482915', 'Din engangskode er **** · Din kod är **** · Engångslösenord: ******* · Vahvistuskoodi: ******'],
+    ['Kennwort: De9Pass · Passord: No8Pass · Lösenord: Se7Pass · Salasana: Fi6Pass · Heslo: Cz5Pass · Jelszó: Hu4Pass', 'Kennwort: ******* · Passord: ******* · Lösenord: ******* · Salasana: ******* · Heslo: ******* · Jelszó: *******'],
+    // `is` in their languages, and words between a label and its `:` or `is`, as Romance languages qualify a noun after it.
+    ['Votre code est 482913 · Code de vérification : 582910 · Ihr Code lautet 682913', 'Votre code est ****** · Code de vérification : ****** · Ihr Code lautet ******'],
+    ['Tu código de verificación es 482913 · Contraseña temporal: Es7Pass', 'Tu código de verificación es ****** · Contraseña temporal: *******'],
+    ['Seu código é 482913 · Il tuo codice è 582911 · Codice di verifica: 582912 · PIN for your card: 4821', 'Seu código é ****** · Il tuo codice è ****** · Codice di verifica: ****** · PIN for your card: ****'],
   ])('masks the value in %s', (text, masked) => {
     expect(mask(text)).toBe(masked);
   });
@@ -78,6 +86,10 @@ describe('secretParam', () => {
     // In a stylesheet, a class or id named like a label is no label; nor is one inside a word.
     '.pin:nth-child(2), #otp-code:nth-of-type(3), input.password:nth-last-child(1), pre code:nth-child(2n) { color: red }',
     'Opinion: 5 stars. Barcode: 0123',
+    // A compound needs five letters before its code word: a barcode, zip code or unicode is no secret's label.
+    'Barcode: 0123 · Zipcode: 94107 · Unicode: U+1F600',
+    // Words between a label and a value that holds no digit, or a value that follows no `:` or `is`.
+    'Code of conduct: updated yearly. Password for guests is printed at the desk',
     // A stylesheet's classes named like the new labels, and custom properties.
     '.token:nth-child(2), .secret:first-child, .api-key:nth-of-type(2n) { --token: 12px; --secret:1 }',
     'Tokens: none yet',

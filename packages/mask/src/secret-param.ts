@@ -1,8 +1,6 @@
 import type { Detector } from './types';
 import { hidePathTokens, isSensitiveParam } from './url';
 
-/** Every assignment holds `=` or `:`, and every labelled secret follows `:` or `is`: one scan rules most text out. */
-const HINT = /[=:：]|is\s/;
 /** Every assignment holds one of these. */
 const ASSIGNMENT_HINT = /=|:\s*["']/;
 
@@ -21,12 +19,22 @@ const ASSIGNMENT = /(?<![\w.[*-])([A-Za-z_][\w.-]*)(?:=(?!=)([^\s&#"'<>;,]+)|["'
  * most sites are written in, keys, tokens and secrets (`API key:`, `x-api-key:`, `License key:`), any word `number`
  * (`Account number: 12345678`, whatever the number) and `answer` (a security question's), dates of birth (`Date of birth:
  * 05/12/1985`, `DOB: 1985-05-12`), passport numbers and two national ids (Brazil's `CPF`, Spain's `DNI`). Not after a
- * word character, `.`, `#` or `-`, so neither `Barcode: 0123` nor a stylesheet's `.pin:nth-child(2)` holds one.
+ * word character, `.`, `#` or `-`, so neither `Barcode: 0123` nor a stylesheet's `.pin:nth-child(2)` holds one; but a
+ * code or password word may end a compound of five letters or more, as German, Dutch and the Nordic languages write
+ * them (`Bestätigungscode`, `Einmalpasswort`, `verificatiecode`, `engangskode`, `engångslösenord`).
  * Chinese, Japanese and Korean write no spaces: any word ending in `码`/`碼` (code, number), `番号` or `번호` (number)
  * is one, so `验证码`, `暗証番号` and `비밀번호` are, and a phone or order number after its label goes too. `パスワ.ド`:
  * the detectors read the katakana long vowel mark as a dash (foldForDetection).
  */
-const LABEL = String.raw`(?<![\w.#-])(?:codes?|c[oó]digo|kode?|код|passwor[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord|has[lł]o|[sş]ifre|пароль|كلمة المرور|パスワ.ド|[码碼]|番号|번호|tokens?|secrets?|(?:x-)?(?:api|access|secret|private|license)[-_ ]?keys?|answer|number|birth\w*|dob|passport|cpf|dni)`;
+const LABEL = String.raw`(?:(?<![\w.#-])|(?<=\p{L}{5})(?=cod|koo?d|passw?or|l[öo]sen|salasana))(?:codes?|codice|c[oó]digo|koo?d[ei]?|код|(?:passw?|kennw)or[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord|l[öo]senord|salasana|h[ae]s[lł]o|jelsz[óo]|[sş]ifre|пароль|كلمة المرور|パスワ.ド|[码碼]|番号|번호|tokens?|secrets?|(?:x-)?(?:api|access|secret|private|license)[-_ ]?keys?|answer|number|birth\w*|dob|passport|cpf|dni)`;
+/**
+ * A word that qualifies a label before its `:` or `is`, after `de`/`di`/`do`/… or `for your` (`Code de vérification :`,
+ * `código de verificação é`, `codice di verifica:`, `PIN for your card:`), or a temporary one (`contraseña temporal:`,
+ * `mot de passe provisoire :`). One word at most: each more made every look back from a value try the labels again.
+ */
+const QUALIFIED = String.raw`(?:\s{1,9}(?:(?:d[aeiou]|for(?: your)?)\s{1,9}\p{L}{1,15}|tempor\p{L}{0,5}|provis\p{L}{0,5}))?`;
+/** `is` in the languages of the labels: `Your code is 482913`, `Votre code est 482913`, `Ihr Code lautet 482913`, `Din kode er 4821`. */
+const IS = String.raw`(?:[ei]s|e?st|lautet|[eä]r|[éè])`;
 /** A secret's value: a word holding a digit (so `Password: Required` stays readable), with no parenthesis (`pre code:nth-child(2)`). */
 const VALUE = String.raw`[^\s<>"'()]*\p{Nd}[^\s<>"'()]*`;
 
@@ -36,7 +44,9 @@ const VALUE = String.raw`[^\s<>"'()]*\p{Nd}[^\s<>"'()]*`;
  * folded to one space): unbounded, the look back from every space of a long run took quadratic time (250 ms for
  * 20,000 spaces).
  */
-const LABELLED = new RegExp(String.raw`(?<=${LABEL}(?:(?:\s{1,9}is)?\s{0,9}[:：]\s{0,9}|\s{1,9}is\s{1,9}))${VALUE}`, 'giu');
+/** Every assignment holds `=` or `:`, and every labelled secret follows `:` or `is` (IS): one scan rules most text out. */
+const HINT = new RegExp(String.raw`[=:：]|\s${IS}\s`);
+const LABELLED = new RegExp(String.raw`(?<=${LABEL}${QUALIFIED}(?:(?:\s{1,9}${IS})?\s{0,9}[:：]\s{0,9}|\s{1,9}${IS}\s{1,9}))${VALUE}`, 'giu');
 
 /**
  * A value before `is your …` and its label, as text messages and notifications write one-time codes: `482913 is your
@@ -54,7 +64,7 @@ const BEFORE_HINT = ' is your ';
  * Text that ends with a label (`Temporary password`, `Your code is:`), read on its last 40 characters: the value may be
  * the next text, in a block of its own (`<dt>`/`<dd>`, a code in a paragraph under its label, recovery codes in a list).
  */
-const ENDS_WITH_LABEL = new RegExp(String.raw`${LABEL}(?:\s+is)?\s*[:：]?\s*$`, 'iu');
+const ENDS_WITH_LABEL = new RegExp(String.raw`${LABEL}${QUALIFIED}(?:\s+${IS})?\s*[:：]?\s*$`, 'iu');
 const VALUE_FIRST = new RegExp(String.raw`^\s*${VALUE}`, 'u');
 
 /**

@@ -145,6 +145,17 @@ DB_PASSWORD = "correct horse staple"
     canary: 'CANARY-labels-elsewhere',
   },
   {
+    name: 'labels-in-compounds-and-qualified',
+    mechanism: 'a secret after a compound label (German, Dutch, Nordic), after words that qualify its label (French, Spanish, Portuguese, Italian) and after `is` in those languages, in a block of its own too',
+    body: `<p>CANARY-labels-compounds</p>
+      <p>Ihr Bestätigungscode: 482913</p><p>Einmalpasswort: Gx7Pass</p><p>Din engangskode er 5821</p>
+      <p>Votre code est 639204</p><p>Code de vérification : 582910</p><p>Contraseña temporal: Es7Pass</p>
+      <p>Il tuo codice è 582911</p><p>Kennwort: De9Pass</p><p>Lösenord: Se7Pass</p>
+      <dl><dt>Código de verificação</dt><dd>774419</dd></dl>`,
+    secrets: ['482913', 'Gx7Pass', '5821', '639204', '582910', 'Es7Pass', '582911', 'De9Pass', 'Se7Pass', '774419'],
+    canary: 'CANARY-labels-compounds',
+  },
+  {
     name: 'ids-in-digit-groups',
     mechanism: 'ids printed in groups of digits: a national id (4-4-4), a gift card, written at load and later',
     body: '<p>CANARY-digit-groups</p><p>Aadhaar 2345 6789 0123</p><p>Gift card 6035-7123-4567-8901</p><p id="later"></p>',
