@@ -8,9 +8,22 @@
 // half-patched recorder.
 
 /** Top-level functions and classes replaced by an inert stand-in, and why that is safe. */
+const NODE_ACCESSORS = ['ownerDocument', 'childNodes', 'parentNode', 'parentElement', 'textContent', 'firstChild', 'lastChild', 'nextSibling', 'previousSibling'];
+
 const INERT_DECLARATIONS = [
   // Lowlight passes no `hooks` option, so merging them is a no-op anyway.
   { kind: 'function', name: 'mergeHooks', body: '() {}' },
+  // Replay fidelity the script-tag build trades for its size budget: rrweb reads nodes' accessors (`childNodes`,
+  // `parentNode`, `textContent`, `shadowRoot`, …) through clean prototypes from a hidden iframe where a page's scripts
+  // replaced them or Angular's zone.js runs; the script tag reads them as the page's own code does. Where a page
+  // replaced them (a synthetic shadow DOM such as Salesforce's Lightning Web Components, an old Shady DOM polyfill) it
+  // records what those accessors return, which leaves a synthetic shadow root's insides out of the replay. The
+  // MutationObserver and `contains`/`getRootNode` still come from clean prototypes where a page patched them.
+  ...NODE_ACCESSORS.map((name) => ({ kind: 'function', name, body: `(n) {\n  return n.${name};\n}` })),
+  { kind: 'function', name: 'host', body: '(n) {\n  return n?.host ?? null;\n}' },
+  { kind: 'function', name: 'shadowRoot', body: '(n) {\n  return n?.shadowRoot ?? null;\n}' },
+  { kind: 'function', name: 'querySelector', body: '(n, selectors) {\n  return n.querySelector(selectors);\n}' },
+  { kind: 'function', name: 'querySelectorAll', body: '(n, selectors) {\n  return n.querySelectorAll(selectors);\n}' },
   // `collectFonts` is always false: font files are never recorded.
   { kind: 'function', name: 'initFontObserver', body: '() { return () => {}; }' },
   // rrdom's virtual node, bundled for `instanceof` checks that are always false on a real page.
@@ -222,6 +235,24 @@ const NESTED_RULES = {
 
 // Fixes of rrweb bugs, each with its upstream report. Not trims: the recorder behaves as rrweb meant it to.
 const RRWEB_FIXES = [
+  // Where a page's library redefined `Array.from` without its mapping function (Prototype.js, as on Magento 1 stores),
+  // rrweb replaces the page's own `Array.from` when it loads, with one taken from an iframe it adds to the page: a
+  // change to the page's globals and DOM on load, which Lowlight never makes. The script tag leaves the page's
+  // `Array.from` alone and does without it where rrweb relied on its mapping or on it reading a Set.
+  {
+    find: 'try {\n  if (Array.from([1], (x) => x * 2)[0] !== 2) {\n    const cleanFrame = document.createElement("iframe");\n    document.body.appendChild(cleanFrame);\n    Array.from = ((_a = cleanFrame.contentWindow) == null ? void 0 : _a.Array.from) || Array.from;\n    document.body.removeChild(cleanFrame);\n  }\n} catch (err) {\n  console.debug("Unable to override Array.from", err);\n}\n',
+    replace: '',
+  },
+  {
+    find: 'Array.from(\n      rules,\n      (rule) => stringifyRule(rule, sheetHref)\n    )',
+    replace: 'Array.prototype.map.call(rules, (rule) => stringifyRule(rule, sheetHref))',
+  },
+  {
+    find: 'Array.from(\n        index.childNodes(textarea),\n        (cn) => index.textContent(cn) || ""\n      )',
+    replace: 'Array.prototype.map.call(index.childNodes(textarea), (cn) => index.textContent(cn) || "")',
+  },
+  { find: 'rules: Array.from(sheet.rules || CSSRule, (r, index2) => ({', replace: 'rules: Array.prototype.map.call(sheet.rules || [], (r, index2) => ({' },
+  { find: 'return buffers && Array.from(buffers).some(', replace: 'return buffers && [...buffers].some(' },
   // rrweb tests whether a page patched DOM prototypes (Zone.js and the like) and, if so, takes clean ones from a
   // fresh iframe. `querySelector`/`querySelectorAll` are methods, but rrweb tested them as getters, so the test
   // always failed and every start created and removed a hidden iframe: 25–130 ms of main thread on a cold page,

@@ -177,8 +177,9 @@ describe.skipIf(!hasChromium)('script-tag bundle under a Content-Security-Policy
 describe.skipIf(!hasChromium)("script-tag bundle and rrweb's clean DOM prototypes", () => {
   // Counts iframes added anywhere in the document, even ones removed at once, from before the recorder loads.
   const countIframes = `<script>window.__iframes = 0; new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'IFRAME') window.__iframes++; }).observe(document, { childList: true, subtree: true });</script>`;
-  // A page script that wraps a DOM method, as Zone.js and some analytics do: its prototype is no longer native.
-  const wrapQuerySelector = `<script>const q = Element.prototype.querySelector; Element.prototype.querySelector = function (s) { return q.call(this, s); };</script>`;
+  // Angular's zone.js, which wraps MutationObserver so that each callback runs change detection: rrweb then takes a
+  // clean one (and the methods it calls) from an iframe.
+  const zoneJs = `<script>window.Zone = { current: {} }; const M = MutationObserver; window.MutationObserver = class extends M {};</script>`;
 
   const iframesAdded = (head: string) =>
     recordPage(`<title>t</title>${head}`, `<p>${CANARY}</p>`, (page) => page.evaluate(() => (window as unknown as { __iframes: number }).__iframes));
@@ -189,10 +190,29 @@ describe.skipIf(!hasChromium)("script-tag bundle and rrweb's clean DOM prototype
     expect(delivered).toContain(CANARY);
   });
 
-  it('still takes clean prototypes from an iframe when a page script wrapped a DOM method', async () => {
-    const { read: iframes, delivered } = await iframesAdded(countIframes + wrapQuerySelector);
+  it("still takes a clean MutationObserver from an iframe where Angular's zone.js runs", async () => {
+    const { read: iframes, delivered } = await iframesAdded(countIframes + zoneJs);
     expect(iframes).toBeGreaterThan(0);
     expect(delivered).toContain(CANARY);
+  });
+});
+
+describe.skipIf(!hasChromium)('script-tag bundle on a page that redefined Array.from', () => {
+  it("leaves the page's Array.from alone, adds no iframe, and still records stylesheets whole", async () => {
+    // As Prototype.js does (Magento 1 stores): an Array.from that ignores its mapping function.
+    const prototypeJs = `<script>window.__pageArrayFrom = Array.from = function (items) { return Array.prototype.slice.call(items); };
+      window.__iframes = 0; new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'IFRAME') window.__iframes++; }).observe(document, { childList: true, subtree: true });</script>
+      <style>.canary-rule { color: rgb(1, 2, 3); }</style>`;
+    const { read, delivered } = await recordPage(`<title>t</title>${prototypeJs}`, `<p class="canary-rule">${CANARY}</p>`, (page) =>
+      page.evaluate(() => {
+        const w = window as unknown as { __pageArrayFrom: unknown; __iframes: number };
+        return { kept: Array.from === w.__pageArrayFrom, iframes: w.__iframes };
+      }),
+    );
+    expect(read).toEqual({ kept: true, iframes: 0 });
+    expect(delivered).toContain(CANARY);
+    expect(delivered).toContain('.canary-rule { color: rgb(1, 2, 3); }');
+    expect(delivered).not.toContain('[object CSS');
   });
 });
 
