@@ -1,12 +1,14 @@
 import { regexDetector } from './regexDetector';
 
 /** What every token below starts with: a cheap test that lets most text skip the full pattern. */
-export const TOKEN_PREFIX = /eyJ|[prs]k[_-]|gh[opsur]_|github_pat_|xox[abprs]-|A(?:KIA|SIA|Iza)|Bearer/;
+export const TOKEN_PREFIX = /eyJ|[prs]k[_-]|gh[opsur]_|github_pat_|xox[abprs]-|A(?:KIA|SIA|Iza)|Bearer|PRIVATE KEY/;
 
 /**
  * Credentials that show up in pages (on by default): JSON Web Tokens and API keys
  * with well-known prefixes (Stripe, OpenAI-style `sk-`, GitHub, Slack, AWS
- * access key ids, Google API keys), plus `Bearer` tokens.
+ * access key ids, Google API keys), `Bearer` tokens, and private keys in PEM, OpenSSH or PGP armour (a dashboard
+ * showing a generated key once): from `-----BEGIN … PRIVATE KEY-----` to its END line, or to the end of the text
+ * when that is cut off.
  */
 export const apiKey = regexDetector({
   name: 'lowlight/api-key@1',
@@ -22,6 +24,7 @@ export const apiKey = regexDetector({
       String.raw`(?:AKIA|ASIA)[0-9A-Z]{16}`,
       String.raw`AIza[0-9A-Za-z_-]{35}`,
       String.raw`\bBearer\s+[A-Za-z0-9._~+/-]{16,}=*`,
+      String.raw`-----BEGIN[A-Z ]* PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?=-----END|$)`,
     ].join('|'),
     'g',
   ),

@@ -63,6 +63,10 @@ describe('secretParam', () => {
     ['Votre code est 482913 · Code de vérification : 582910 · Ihr Code lautet 682913', 'Votre code est ****** · Code de vérification : ****** · Ihr Code lautet ******'],
     ['Tu código de verificación es 482913 · Contraseña temporal: Es7Pass', 'Tu código de verificación es ****** · Contraseña temporal: *******'],
     ['Seu código é 482913 · Il tuo codice è 582911 · Codice di verifica: 582912 · PIN for your card: 4821', 'Seu código é ****** · Il tuo codice è ****** · Codice di verifica: ****** · PIN for your card: ****'],
+    ['Ihre neue PIN für die Karte: 8812 · Kontonummer: 1234567 · Geburtsdatum: 12.05.1985', 'Ihre neue PIN für die Karte: **** · Kontonummer: ******* · Geburtsdatum: **********'],
+    ['Numéro de client : 8812345 · Date de naissance : 12/05/1985 · Fecha de nacimiento: 12/05/1985 · Su clave de acceso: Qx7Clave', 'Numéro de client : ******* · Date de naissance : ********** · Fecha de nacimiento: ********** · Su clave de acceso: ********'],
+    // Unquoted values assigned with spaces around `=`, as INI and TOML files and env dumps write them.
+    ['aws_secret_access_key = wJalrXUtnFEMI/K7MDENG · region = us-east-1', 'aws_secret_access_key = ********************* · region = us-east-1'],
   ])('masks the value in %s', (text, masked) => {
     expect(mask(text)).toBe(masked);
   });

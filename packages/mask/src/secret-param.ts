@@ -12,7 +12,7 @@ const ASSIGNMENT_HINT = /=|:\s*["']/;
  * glued to a masked value (`0958q=1` → `****q=1`) does not become an assignment once masked. A value never starts
  * with `=`, so base64 padding (`…Key==`) is not one. A quoted value runs past escaped quotes (`"a\"b"`).
  */
-const ASSIGNMENT = /(?<![\w.[*-])([A-Za-z_][\w.-]*)(?:=(?!=)([^\s&#"'<>;,]+)|["']?\s*(?::|:?=>?)\s*(["'])((?:\\.|.)*?)\3)/g;
+const ASSIGNMENT = /(?<![\w.[*-])([A-Za-z_][\w.-]*)(?: ?=(?!=) ?([^\s&#"'<>;,]+)|["']?\s*(?::|:?=>?)\s*(["'])((?:\\.|.)*?)\3)/g;
 
 /**
  * Words that say a secret follows: any word `code` (so `Error code: 404` too), passwords and codes in the languages
@@ -26,13 +26,13 @@ const ASSIGNMENT = /(?<![\w.[*-])([A-Za-z_][\w.-]*)(?:=(?!=)([^\s&#"'<>;,]+)|["'
  * is one, so `验证码`, `暗証番号` and `비밀번호` are, and a phone or order number after its label goes too. `パスワ.ド`:
  * the detectors read the katakana long vowel mark as a dash (foldForDetection).
  */
-const LABEL = String.raw`(?:(?<![\w.#-])|(?<=\p{L}{5})(?=cod|koo?d|passw?or|l[öo]sen|salasana))(?:codes?|codice|c[oó]digo|koo?d[ei]?|код|(?:passw?|kennw)or[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord|l[öo]senord|salasana|h[ae]s[lł]o|jelsz[óo]|[sş]ifre|пароль|كلمة المرور|パスワ.ド|[码碼]|番号|번호|tokens?|secrets?|(?:x-)?(?:api|access|secret|private|license)[-_ ]?keys?|answer|number|birth\w*|dob|passport|cpf|dni)`;
+const LABEL = String.raw`(?:(?<![\w.#-])|(?<=\p{L}{5})(?=cod|koo?d|passw?or|l[öo]sen|salasana|num))(?:codes?|codice|c[oó]digo|koo?d[ei]?|код|(?:passw?|kennw)or[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord|l[öo]senord|salasana|h[ae]s[lł]o|jelsz[óo]|[sş]ifre|пароль|كلمة المرور|パスワ.ド|[码碼]|番号|번호|tokens?|secrets?|(?:x-)?(?:api|access|secret|private|license)[-_ ]?keys?|clave|answer|number|nummer|n[uú]m[eé]ro|birth\w*|geburt\w*|naissance|nacimiento|nascimento|nascita|dob|passport|cpf|dni)`;
 /**
  * A word that qualifies a label before its `:` or `is`, after `de`/`di`/`do`/… or `for your` (`Code de vérification :`,
  * `código de verificação é`, `codice di verifica:`, `PIN for your card:`), or a temporary one (`contraseña temporal:`,
  * `mot de passe provisoire :`). One word at most: each more made every look back from a value try the labels again.
  */
-const QUALIFIED = String.raw`(?:\s{1,9}(?:(?:d[aeiou]|for(?: your)?)\s{1,9}\p{L}{1,15}|tempor\p{L}{0,5}|provis\p{L}{0,5}))?`;
+const QUALIFIED = String.raw`(?:\s{1,9}(?:(?:d[aeiou]|f(?:or|ür)(?:\s{1,9}\p{L}{1,5})?)\s{1,9}\p{L}{1,15}|tempor\p{L}{0,5}))?`;
 /** `is` in the languages of the labels: `Your code is 482913`, `Votre code est 482913`, `Ihr Code lautet 482913`, `Din kode er 4821`. */
 const IS = String.raw`(?:[ei]s|e?st|lautet|[eä]r|[éè])`;
 /** A secret's value: a word holding a digit (so `Password: Required` stays readable), with no parenthesis (`pre code:nth-child(2)`). */

@@ -156,6 +156,21 @@ DB_PASSWORD = "correct horse staple"
     canary: 'CANARY-labels-compounds',
   },
   {
+    name: 'keys-and-config-dumps',
+    mechanism: 'a private key shown once in PEM armour, an unquoted secret assigned with spaces around `=` (INI, TOML, env dumps), account numbers and dates of birth labelled in German, French and Spanish',
+    body: `<p>CANARY-keys-and-config</p>
+      <pre>-----BEGIN OPENSSH PRIVATE KEY-----
+b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW
+QyNTUxOQAAACDr7bRZpFNb0qBZ6KDU3vDnB8rXc7hQx0d1c4wLQ5r5AAAAJhRmJ3vUZid
+-----END OPENSSH PRIVATE KEY-----</pre>
+      <pre>[default]
+aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY</pre>
+      <table><tr><td>Kontonummer</td><td>1234567890</td></tr><tr><td>Geburtsdatum</td><td>12.05.1985</td></tr></table>
+      <p>Numéro de client : 8812345</p><p>Fecha de nacimiento: 03/04/1979</p><p>Ihre neue PIN für die Karte: 8812</p>`,
+    secrets: ['b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ', 'QyNTUxOQAAACDr7bRZpFNb0qBZ6KDU3vDnB8rXc7hQx0d1c4wLQ5r5AAAAJhRmJ3vUZid', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '1234567890', '12.05.1985', '8812345', '03/04/1979', '8812'],
+    canary: 'CANARY-keys-and-config',
+  },
+  {
     name: 'ids-in-digit-groups',
     mechanism: 'ids printed in groups of digits: a national id (4-4-4), a gift card, written at load and later',
     body: '<p>CANARY-digit-groups</p><p>Aadhaar 2345 6789 0123</p><p>Gift card 6035-7123-4567-8901</p><p id="later"></p>',
