@@ -24,6 +24,9 @@ const INERT_DECLARATIONS = [
   { kind: 'function', name: 'shadowRoot', body: '(n) {\n  return n?.shadowRoot ?? null;\n}' },
   { kind: 'function', name: 'querySelector', body: '(n, selectors) {\n  return n.querySelector(selectors);\n}' },
   { kind: 'function', name: 'querySelectorAll', body: '(n, selectors) {\n  return n.querySelectorAll(selectors);\n}' },
+  // `maskAllInputs` is pinned to rrweb's default and no `maskInputOptions` object is built from it (DEAD_CODE), so
+  // rrweb's own input masking never masks: it hands the value on. Lowlight masks every field's value itself.
+  { kind: 'function', name: 'maskInputValue', body: '({ value }) {\n  return value || "";\n}' },
   // `collectFonts` is always false: font files are never recorded.
   { kind: 'function', name: 'initFontObserver', body: '() { return () => {}; }' },
   // rrdom's virtual node, bundled for `instanceof` checks that are always false on a real page.
