@@ -28,9 +28,10 @@ const ASSIGNMENT = /(?<![\w.[*-])([A-Za-z_][\w.-]*)(?: ?=(?!=) ?([^\s&#"'<>;,]+)
  */
 const LABEL = String.raw`(?:(?<![\w.#-])|(?<=\p{L}{5})(?=cod|koo?d|passw?or|l[öo]sen|salasana|num))(?:codes?|codice|c[oó]digo|koo?d[ei]?|код|(?:passw?|kennw)or[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord|l[öo]senord|salasana|h[ae]s[lł]o|jelsz[óo]|[sş]ifre|пароль|كلمة المرور|パスワ.ド|[码碼]|番号|번호|tokens?|secrets?|(?:x-)?(?:api|access|secret|private|license)[-_ ]?keys?|clave|answer|number|nummer|n[uú]m[eé]ro|birth\w*|geburt\w*|naissance|nacimiento|nascimento|nascita|dob|passport|cpf|dni)`;
 /**
- * A word that qualifies a label before its `:` or `is`, after `de`/`di`/`do`/… or `for your` (`Code de vérification :`,
- * `código de verificação é`, `codice di verifica:`, `PIN for your card:`), or a temporary one (`contraseña temporal:`,
- * `mot de passe provisoire :`). One word at most: each more made every look back from a value try the labels again.
+ * A word that qualifies a label before its `:` or `is`, after `de`/`di`/`do`/…, `for your` or `für die` (`Code de
+ * vérification :`, `código de verificação é`, `codice di verifica:`, `PIN for your card:`, `PIN für die Karte:`), or
+ * a temporary one (`contraseña temporal:`, `mot de passe temporaire :`). One word at most: each more made every look
+ * back from a value try the labels again.
  */
 const QUALIFIED = String.raw`(?:\s{1,9}(?:(?:d[aeiou]|f(?:or|ür)(?:\s{1,9}\p{L}{1,5})?)\s{1,9}\p{L}{1,15}|tempor\p{L}{0,5}))?`;
 /** `is` in the languages of the labels: `Your code is 482913`, `Votre code est 482913`, `Ihr Code lautet 482913`, `Din kode er 4821`. */
