@@ -65,6 +65,12 @@ describe('secretParam', () => {
     ['Seu código é 482913 · Il tuo codice è 582911 · Codice di verifica: 582912 · PIN for your card: 4821', 'Seu código é ****** · Il tuo codice è ****** · Codice di verifica: ****** · PIN for your card: ****'],
     ['Ihre neue PIN für die Karte: 8812 · Kontonummer: 1234567 · Geburtsdatum: 12.05.1985', 'Ihre neue PIN für die Karte: **** · Kontonummer: ******* · Geburtsdatum: **********'],
     ['Numéro de client : 8812345 · Date de naissance : 12/05/1985 · Fecha de nacimiento: 12/05/1985 · Su clave de acceso: Qx7Clave', 'Numéro de client : ******* · Date de naissance : ********** · Fecha de nacimiento: ********** · Su clave de acceso: ********'],
+    // Compounds joined by a hyphen, as German writes them with an abbreviation (and Russian `PIN-код`).
+    ['SMS-Code: 123456 · E-Mail-Code: 482913 · TAN-Nummer: 654321 · PIN-код: 4821', 'SMS-Code: ****** · E-Mail-Code: ****** · TAN-Nummer: ****** · PIN-код: ****'],
+    // Any one word after a label: an adjective or noun after it (Slavic languages), a separable verb's particle.
+    ['Kod weryfikacyjny: 482913 · Код подтверждения: 582913 · Geben Sie Ihren Sicherheitscode ein: 7731', 'Kod weryfikacyjny: ****** · Код подтверждения: ****** · Geben Sie Ihren Sicherheitscode ein: ****'],
+    // An article after `is`.
+    ['Votre code est le 582913 · Tu código es el 4821 · Seu código é o 482913 · Il tuo codice è il 582911', 'Votre code est le ****** · Tu código es el **** · Seu código é o ****** · Il tuo codice è il ******'],
     // Unquoted values assigned with spaces around `=`, as INI and TOML files and env dumps write them.
     ['aws_secret_access_key = wJalrXUtnFEMI/K7MDENG · region = us-east-1', 'aws_secret_access_key = ********************* · region = us-east-1'],
   ])('masks the value in %s', (text, masked) => {
@@ -97,6 +103,8 @@ describe('secretParam', () => {
     // A stylesheet's classes named like the new labels, and custom properties.
     '.token:nth-child(2), .secret:first-child, .api-key:nth-of-type(2n) { --token: 12px; --secret:1 }',
     'Tokens: none yet',
+    // A hyphenated label starts a word: custom properties (`--`) and classes (`.`) are no compounds.
+    ':root { --font-code: 14px; --pin-size:2px } .qr-code:hover { top:2px } a.btn-pin:nth-child(2) {}',
     'Answer: In the settings. Number of seats: unlimited',
     'token=',
     // Glued to a masked value: masking `0958q=1` must not make an assignment of it (found by `npm run fuzz`).

@@ -21,21 +21,27 @@ const ASSIGNMENT = /(?<![\w.[*-])([A-Za-z_][\w.-]*)(?: ?=(?!=) ?([^\s&#"'<>;,]+)
  * 05/12/1985`, `DOB: 1985-05-12`), passport numbers and two national ids (Brazil's `CPF`, Spain's `DNI`). Not after a
  * word character, `.`, `#` or `-`, so neither `Barcode: 0123` nor a stylesheet's `.pin:nth-child(2)` holds one; but a
  * code or password word may end a compound of five letters or more, as German, Dutch and the Nordic languages write
- * them (`Bestätigungscode`, `Einmalpasswort`, `verificatiecode`, `engangskode`, `engångslösenord`).
+ * them (`Bestätigungscode`, `Einmalpasswort`, `verificatiecode`, `engangskode`, `engångslösenord`), and any label may
+ * end up to three words joined by hyphens that start a word (`SMS-Code`, `E-Mail-Code`, `TAN-Nummer`, `PIN-код`; not
+ * a custom property's `--font-code` nor a class's `.qr-code`).
  * Chinese, Japanese and Korean write no spaces: any word ending in `码`/`碼` (code, number), `番号` or `번호` (number)
  * is one, so `验证码`, `暗証番号` and `비밀번호` are, and a phone or order number after its label goes too. `パスワ.ド`:
  * the detectors read the katakana long vowel mark as a dash (foldForDetection).
  */
-const LABEL = String.raw`(?:(?<![\w.#-])|(?<=\p{L}{5})(?=cod|koo?d|passw?or|l[öo]sen|salasana|num))(?:codes?|codice|c[oó]digo|koo?d[ei]?|код|(?:passw?|kennw)or[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord|l[öo]senord|salasana|h[ae]s[lł]o|jelsz[óo]|[sş]ifre|пароль|كلمة المرور|パスワ.ド|[码碼]|番号|번호|tokens?|secrets?|(?:x-)?(?:api|access|secret|private|license)[-_ ]?keys?|clave|answer|number|nummer|n[uú]m[eé]ro|birth\w*|geburt\w*|naissance|nacimiento|nascimento|nascita|dob|passport|cpf|dni)`;
+const LABEL = String.raw`(?:(?<![\w.#-])|(?<=(?<![\w.#-])(?:\p{L}{1,12}-){1,3})|(?<=\p{L}{5})(?=cod|koo?d|passw?or|l[öo]sen|salasana|num))(?:codes?|codice|c[oó]digo|koo?d[ei]?|код|(?:passw?|kennw)or[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord|l[öo]senord|salasana|h[ae]s[lł]o|jelsz[óo]|[sş]ifre|пароль|كلمة المرور|パスワ.ド|[码碼]|番号|번호|tokens?|secrets?|(?:x-)?(?:api|access|secret|private|license)[-_ ]?keys?|clave|answer|number|nummer|n[uú]m[eé]ro|birth\w*|geburt\w*|naissance|nacimiento|nascimento|nascita|dob|passport|cpf|dni)`;
 /**
- * A word that qualifies a label before its `:` or `is`, after `de`/`di`/`do`/…, `for your` or `für die` (`Code de
- * vérification :`, `código de verificação é`, `codice di verifica:`, `PIN for your card:`, `PIN für die Karte:`), or
- * a temporary one (`contraseña temporal:`, `mot de passe temporaire :`). One word at most: each more made every look
- * back from a value try the labels again.
+ * A word that qualifies a label before its `:` or `is`: any one word (`Kod weryfikacyjny:`, `Код подтверждения:`,
+ * `contraseña temporal:`, `Sicherheitscode ein:`, and `Code review: 3 items` too, fail closed), or one after
+ * `de`/`di`/`do`/…, `for your` or `für die` (`Code de vérification :`, `código de verificação é`, `codice di
+ * verifica:`, `PIN for your card:`, `PIN für die Karte:`). One word at most: each more made every look back from a
+ * value try the labels again.
  */
-const QUALIFIED = String.raw`(?:\s{1,9}(?:(?:d[aeiou]|f(?:or|ür)(?:\s{1,9}\p{L}{1,5})?)\s{1,9}\p{L}{1,15}|tempor\p{L}{0,5}))?`;
-/** `is` in the languages of the labels: `Your code is 482913`, `Votre code est 482913`, `Ihr Code lautet 482913`, `Din kode er 4821`. */
-const IS = String.raw`(?:[ei]s|e?st|lautet|[eä]r|[éè])`;
+const QUALIFIED = String.raw`(?:\s{1,9}(?:(?:d[aeiou]|f(?:or|ür)(?:\s{1,9}\p{L}{1,5})?)\s{1,9})?\p{L}{1,15})?`;
+/**
+ * `is` in the languages of the labels, and an article after it: `Your code is 482913`, `Votre code est (le) 482913`,
+ * `Ihr Code lautet 482913`, `Din kode er 4821`, `Tu código es el 4821`, `Seu código é o 482913`.
+ */
+const IS = String.raw`(?:[ei]s|e?st|lautet|[eä]r|[éè])(?:\s{1,9}(?:l[ae]|el|il|o))?`;
 /** A secret's value: a word holding a digit (so `Password: Required` stays readable), with no parenthesis (`pre code:nth-child(2)`). */
 const VALUE = String.raw`[^\s<>"'()]*\p{Nd}[^\s<>"'()]*`;
 

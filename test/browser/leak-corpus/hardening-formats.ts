@@ -156,6 +156,20 @@ DB_PASSWORD = "correct horse staple"
     canary: 'CANARY-labels-compounds',
   },
   {
+    name: 'labels-hyphenated-and-qualified-after',
+    mechanism: 'a secret after a label joined to an abbreviation by a hyphen (`SMS-Code`, `TAN-Nummer`, `PIN-код`), after a word that follows its label (Polish, Russian, a German separable verb), after `is` and an article, in a block of its own and filled in later',
+    body: `<p>CANARY-labels-hyphenated</p>
+      <p>Ihr SMS-Code: 318274</p><p>E-Mail-Code: 429385</p><p>PIN-код: 5731</p>
+      <p>Kod weryfikacyjny: 640192</p><p>Код подтверждения: 751203</p><p>Geben Sie Ihren Sicherheitscode ein: 8624</p>
+      <p>Votre code est le 862314</p><p>Tu código es el 9735</p>
+      <dl><dt>TAN-Nummer</dt><dd id="tan">…</dd></dl>`,
+    secrets: ['318274', '429385', '5731', '640192', '751203', '8624', '862314', '9735', '973046'],
+    canary: 'CANARY-labels-hyphenated',
+    act: thenCanary('CANARY-labels-hyphenated', () => {
+      (document.getElementById('tan')!.firstChild as Text).data = '973046';
+    }),
+  },
+  {
     name: 'keys-and-config-dumps',
     mechanism: 'a private key shown once in PEM armour, an unquoted secret assigned with spaces around `=` (INI, TOML, env dumps), account numbers and dates of birth labelled in German, French and Spanish',
     body: `<p>CANARY-keys-and-config</p>
