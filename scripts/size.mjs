@@ -55,8 +55,9 @@ export const ENTRIES = [
     // addresses still being written in mutations and tokens in URL paths (~230 B), then for batches POSTed from the
     // compression worker, off the page's main thread (~85 B, packages/transport/src/pageWorker.ts), then for labels in
     // compounds and more languages, and a word between a label and its value (~180 B), then for private keys in PEM
-    // armour, unquoted secrets assigned with spaces, and number and birth-date labels in more languages (~140 B).
-    budget: 46_300,
+    // armour, unquoted secrets assigned with spaces, and number and birth-date labels in more languages (~140 B), then
+    // for labels joined by hyphens, any word after a label, and values after a label with only spaces or a dash (~80 B).
+    budget: 46_400,
     code: () =>
       bundled(`import { createRecorder } from '@lowlight/core';
         import { fetchTransport } from '@lowlight/transport/fetch';

@@ -69,6 +69,8 @@ describe('secretParam', () => {
     ['SMS-Code: 123456 · E-Mail-Code: 482913 · TAN-Nummer: 654321 · PIN-код: 4821', 'SMS-Code: ****** · E-Mail-Code: ****** · TAN-Nummer: ****** · PIN-код: ****'],
     // Any one word after a label: an adjective or noun after it (Slavic languages), a separable verb's particle.
     ['Kod weryfikacyjny: 482913 · Код подтверждения: 582913 · Geben Sie Ihren Sicherheitscode ein: 7731', 'Kod weryfikacyjny: ****** · Код подтверждения: ****** · Geben Sie Ihren Sicherheitscode ein: ****'],
+    // Nothing but spaces or a dash between a label and its value, as messages and confirmation pages write one.
+    ['Your verification code 482913 · Enter PIN 4821 at the till · OTP – 582913 · Password → Hunter22 · SMS-Code 318274', 'Your verification code ****** · Enter PIN **** at the till · OTP – ****** · Password → ******** · SMS-Code ******'],
     // An article after `is`.
     ['Votre code est le 582913 · Tu código es el 4821 · Seu código é o 482913 · Il tuo codice è il 582911', 'Votre code est le ****** · Tu código es el **** · Seu código é o ****** · Il tuo codice è il ******'],
     // Unquoted values assigned with spaces around `=`, as INI and TOML files and env dumps write them.
@@ -103,6 +105,8 @@ describe('secretParam', () => {
     // A stylesheet's classes named like the new labels, and custom properties.
     '.token:nth-child(2), .secret:first-child, .api-key:nth-of-type(2n) { --token: 12px; --secret:1 }',
     'Tokens: none yet',
+    // With nothing between a label and a number, a short number or a time is no secret's value.
+    'Error code 404 · Page number 3 of 12 · Answer 42 · Meeting code 10:30 · Code is short',
     // A hyphenated label starts a word: custom properties (`--`) and classes (`.`) are no compounds.
     ':root { --font-code: 14px; --pin-size:2px } .qr-code:hover { top:2px } a.btn-pin:nth-child(2) {}',
     'Answer: In the settings. Number of seats: unlimited',

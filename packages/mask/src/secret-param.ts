@@ -45,15 +45,23 @@ const IS = String.raw`(?:[ei]s|e?st|lautet|[eä]r|[éè])(?:\s{1,9}(?:l[ae]|el|i
 /** A secret's value: a word holding a digit (so `Password: Required` stays readable), with no parenthesis (`pre code:nth-child(2)`). */
 const VALUE = String.raw`[^\s<>"'()]*\p{Nd}[^\s<>"'()]*`;
 
-/**
- * The value after a label and `:`, `is` or both: `PIN: 4821`, `Temporary password: Xk9#mP2q`, `Your verification code
- * is 482913`, `Your code is: 482913`. A few spaces at most around the `:` or `is` (the detectors read whitespace runs
- * folded to one space): unbounded, the look back from every space of a long run took quadratic time (250 ms for
- * 20,000 spaces).
- */
-/** Every assignment holds `=` or `:`, and every labelled secret follows `:` or `is` (IS): one scan rules most text out. */
+/** Every assignment holds `=` or `:`, and a value before its label ` is your `: one scan rules most text out. */
 const HINT = new RegExp(String.raw`[=:：]|\s${IS}\s`);
-const LABELLED = new RegExp(String.raw`(?<=${LABEL}${QUALIFIED}(?:(?:\s{1,9}${IS})?\s{0,9}[:：]\s{0,9}|\s{1,9}${IS}\s{1,9}))${VALUE}`, 'giu');
+/** Every labelled value holds a digit: one scan rules most text out. */
+const DIGIT = /\p{Nd}/u;
+/**
+ * The value after a label and `:`, `is` or both (`PIN: 4821`, `Temporary password: Xk9#mP2q`, `Your verification code
+ * is 482913`, `Your code is: 482913`), or after nothing but spaces or a dash, as messages and confirmation pages write
+ * one (`Your verification code 482913`, `Enter PIN 4821`, `OTP – 482913`, `Password → Hunter22`): then four or more
+ * characters without a `:`, so `Error code 404`, `Page number 3` and a time (`Code 10:30`) stay. Tried only where a
+ * word holding a digit starts: the look back from every word of a page's text cost the masker a third more. A few
+ * spaces at most around the `:` or `is` (the detectors read whitespace runs folded to one space): unbounded, the look
+ * back from every space of a long run took quadratic time (250 ms for 20,000 spaces).
+ */
+const LABELLED = new RegExp(
+  String.raw`(?<=[\s:：])(?=[^\s<>"'()]*\p{Nd})(?<=${LABEL}${QUALIFIED}(?:(?:\s{1,9}${IS})?\s{0,9}[:：]\s{0,9}|\s{1,9}${IS}\s{1,9}|\s{1,9}(?:[-–—→]\s{1,9})?(?=[^\s<>"'():]{4})))${VALUE}`,
+  'giu',
+);
 
 /**
  * A value before `is your …` and its label, as text messages and notifications write one-time codes: `482913 is your
@@ -87,7 +95,8 @@ export function valueAfterLabel(before: string, text: string, listing: boolean):
 
 /** Whether `text` may assign or label a secret, or write a URL (a token in its path): the masker's prefilter (mayHoldDefaultMatch) asks it before any detector runs. */
 export const mayAssign = (text: string): boolean =>
-  HINT.test(text) && (ASSIGNMENT_HINT.test(text) || text.includes('://') || text.search(LABELLED) >= 0 || (text.includes(BEFORE_HINT) && text.search(VALUE_BEFORE_LABEL) >= 0));
+  (HINT.test(text) && (ASSIGNMENT_HINT.test(text) || text.includes('://') || (text.includes(BEFORE_HINT) && text.search(VALUE_BEFORE_LABEL) >= 0))) ||
+  (DIGIT.test(text) && text.search(LABELLED) >= 0);
 
 /**
  * Values of parameters named like secrets, wherever they are written (on by default): the same names whose values
@@ -101,7 +110,7 @@ export const secretParam: Detector = {
   label: 'secret parameter',
   // The other detectors' matches bring most text here: one scan for `=`, `:` and `is` spares it the two patterns.
   maskMatches: (text, redact) =>
-    HINT.test(text)
+    (HINT.test(text)
       ? hidePathTokens(text, redact)
           .replace(ASSIGNMENT, (all: string, name: string, assigned?: string, quote?: string, quoted?: string) => {
             const value = assigned ?? quoted;
@@ -110,7 +119,7 @@ export const secretParam: Detector = {
             const end = all.length - (quote ? 1 : 0);
             return all.slice(0, end - value.length) + redact(value) + all.slice(end);
           })
-          .replace(LABELLED, redact)
           .replace(VALUE_BEFORE_LABEL, redact)
-      : text,
+      : text
+    ).replace(LABELLED, redact),
 };

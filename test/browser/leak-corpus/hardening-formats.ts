@@ -170,6 +170,17 @@ DB_PASSWORD = "correct horse staple"
     }),
   },
   {
+    name: 'labels-without-separator',
+    mechanism: 'a secret after its label with nothing but spaces or a dash between, as messages and confirmation pages write one: in a paragraph, with the label in its own inline element, and written later by a mutation',
+    body: `<p>CANARY-labels-without-separator</p>
+      <p>Your verification code 582041</p><p><b>Enter PIN</b> 7390 at the till</p><p>Passwort → Kx82mPq</p><p id="later"></p>`,
+    secrets: ['582041', '7390', 'Kx82mPq', '418273'],
+    canary: 'CANARY-labels-without-separator',
+    act: thenCanary('CANARY-labels-without-separator', () => {
+      document.getElementById('later')!.textContent = 'Your one-time code – 418273';
+    }),
+  },
+  {
     name: 'keys-and-config-dumps',
     mechanism: 'a private key shown once in PEM armour, an unquoted secret assigned with spaces around `=` (INI, TOML, env dumps), account numbers and dates of birth labelled in German, French and Spanish',
     body: `<p>CANARY-keys-and-config</p>
