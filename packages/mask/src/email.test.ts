@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import { testDetector } from './testDetector';
 import { email } from './email';
 
@@ -6,11 +7,24 @@ testDetector(email, {
     'jo.doe+news@example.co.uk', 'a@b.io', 'jürgen@müller.de', "o'brien@example.com", 'UPPER.Case@Example.ORG',
     // Written out so scrapers miss them; a reader does not.
     'jo.doe (at) example (dot) com', 'jo[at]example[dot]co[dot]uk', 'jo {AT} example.org', 'jo@example[.]com', 'jo [@] example.com',
+    // The local part's dots written out too: its first word went unmasked.
+    'jane (dot) doe (at) example (dot) com', 'jane [dot] m [dot] doe [at] example [dot] com',
     // Glued to another address without a space (found by `npm run fuzz`, seed 1057750521).
     'jo@x.coma@b.io',
   ],
   ignores: [
-    '@lowlight', 'ping @sam', 'npm i pkg@1.2.3', 'user@localhost', 'price: 3 @ $4', 'a @ b.com', 'look (at) this', 'meet [at] noon',
+    '@lowlight', 'ping @sam', 'npm i pkg@1.2.3', 'user@localhost', 'price: 3 @ $4', 'a @ b.com', 'look (at) this', 'meet [at] noon', 'see (dot) notes (at) 5pm',
   ],
   glued: ['jo.doe+news@example.co.uk', 'a@b.io'],
+});
+
+describe('email on long text', () => {
+  it('reads long runs of dots with no address in them in linear time', () => {
+    // Unbounded, the local part took 4 s on 144 KB of written dots and 0.8 s on 32 KB of `a.a.a…`; this would not end.
+    const redact = (text: string): string => text.replace(/\S/g, '*');
+    for (const run of ['ab (dot) '.repeat(50_000), 'a.'.repeat(100_000)]) {
+      const text = `(at) ${run}! jo@example.com`;
+      expect(email.maskMatches(text, redact)).toBe(`(at) ${run}! **************`);
+    }
+  });
 });
