@@ -71,6 +71,9 @@ describe('secretParam', () => {
     ['Kod weryfikacyjny: 482913 · Код подтверждения: 582913 · Geben Sie Ihren Sicherheitscode ein: 7731', 'Kod weryfikacyjny: ****** · Код подтверждения: ****** · Geben Sie Ihren Sicherheitscode ein: ****'],
     // Nothing but spaces or a dash between a label and its value, as messages and confirmation pages write one.
     ['Your verification code 482913 · Enter PIN 4821 at the till · OTP – 582913 · Password → Hunter22 · SMS-Code 318274', 'Your verification code ****** · Enter PIN **** at the till · OTP – ****** · Password → ******** · SMS-Code ******'],
+    // A value in groups: every group holding a digit goes, not the first alone.
+    ['Your code is 482 913 · Verification code: 48 29 13 · Account number: 1234 5678 · Your verification code 482 913', 'Your code is *** *** · Verification code: ** ** ** · Account number: **** **** · Your verification code *** ***'],
+    ['PIN: 4821 expires in 5 min · Date of birth: 05 12 1985 (age 40)', 'PIN: **** expires in 5 min · Date of birth: ** ** **** (age 40)'],
     // An article after `is`.
     ['Votre code est le 582913 · Tu código es el 4821 · Seu código é o 482913 · Il tuo codice è il 582911', 'Votre code est le ****** · Tu código es el **** · Seu código é o ****** · Il tuo codice è il ******'],
     // Unquoted values assigned with spaces around `=`, as INI and TOML files and env dumps write them.
@@ -106,7 +109,7 @@ describe('secretParam', () => {
     '.token:nth-child(2), .secret:first-child, .api-key:nth-of-type(2n) { --token: 12px; --secret:1 }',
     'Tokens: none yet',
     // With nothing between a label and a number, a short number or a time is no secret's value.
-    'Error code 404 · Page number 3 of 12 · Answer 42 · Meeting code 10:30 · Code is short',
+    'Error code 404 · Page number 3 of 12 · Answer 42 · Meeting code 10:30 · Code is short · Error code 404 Not Found',
     // A hyphenated label starts a word: custom properties (`--`) and classes (`.`) are no compounds.
     ':root { --font-code: 14px; --pin-size:2px } .qr-code:hover { top:2px } a.btn-pin:nth-child(2) {}',
     'Answer: In the settings. Number of seats: unlimited',

@@ -42,8 +42,10 @@ const QUALIFIED = String.raw`(?:\s{1,9}(?:(?:d[aeiou]|f(?:or|ür)(?:\s{1,9}\p{L}
  * `Ihr Code lautet 482913`, `Din kode er 4821`, `Tu código es el 4821`, `Seu código é o 482913`.
  */
 const IS = String.raw`(?:[ei]s|e?st|lautet|[eä]r|[éè])(?:\s{1,9}(?:l[ae]|el|il|o))?`;
-/** A secret's value: a word holding a digit (so `Password: Required` stays readable), with no parenthesis (`pre code:nth-child(2)`). */
-const VALUE = String.raw`[^\s<>"'()]*\p{Nd}[^\s<>"'()]*`;
+/** A word holding a digit (so `Password: Required` stays readable), with no parenthesis (`pre code:nth-child(2)`). */
+const DIGIT_WORD = String.raw`[^\s<>"'()]*\p{Nd}[^\s<>"'()]*`;
+/** A secret's value: a word holding a digit, and the next ones that do (`482 913`, `1234 5678`, `05 12 1985`). */
+const VALUE = String.raw`${DIGIT_WORD}(?: ${DIGIT_WORD}){0,5}`;
 
 /** Every assignment holds `=` or `:`, and a value before its label ` is your `: one scan rules most text out. */
 const HINT = new RegExp(String.raw`[=:：]|\s${IS}\s`);
@@ -59,7 +61,7 @@ const DIGIT = /\p{Nd}/u;
  * back from every space of a long run took quadratic time (250 ms for 20,000 spaces).
  */
 const LABELLED = new RegExp(
-  String.raw`(?<=[\s:：])(?=[^\s<>"'()]*\p{Nd})(?<=${LABEL}${QUALIFIED}(?:(?:\s{1,9}${IS})?\s{0,9}[:：]\s{0,9}|\s{1,9}${IS}\s{1,9}|\s{1,9}(?:[-–—→]\s{1,9})?(?=[^\s<>"'():]{4})))${VALUE}`,
+  String.raw`(?<=[\s:：])(?=[^\s<>"'()]*\p{Nd})(?<=${LABEL}${QUALIFIED}(?:(?:\s{1,9}${IS})?\s{0,9}[:：]\s{0,9}|\s{1,9}${IS}\s{1,9}|\s{1,9}(?:[-–—→]\s{1,9})?(?=[^\s<>"'():]{4}|\S+ \S*\p{Nd})))${VALUE}`,
   'giu',
 );
 

@@ -181,6 +181,19 @@ DB_PASSWORD = "correct horse staple"
     }),
   },
   {
+    name: 'labelled-values-in-groups',
+    mechanism: 'a labelled value written in groups (a one-time code as `482 913`, an account number as `1234 5678`), after `:`, `is` or only spaces, in a block of its own under its label, and written later by a mutation',
+    body: `<p>CANARY-labelled-groups</p>
+      <p>Your code is 48291 37502</p><p>Verification code: 37 51 29</p><p>Account number: 6021 77341</p>
+      <p>Your sign-in code 77420 20613</p><dl><dt>Recovery code</dt><dd>58201 11479</dd></dl><p id="later"></p>`,
+    // Groups of five digits: a shorter one could match an event's timestamp column by chance.
+    secrets: ['37502', '51 29', '77341', '20613', '11479', '55274'],
+    canary: 'CANARY-labelled-groups',
+    act: thenCanary('CANARY-labelled-groups', () => {
+      document.getElementById('later')!.textContent = 'Your new PIN is 318 55274';
+    }),
+  },
+  {
     name: 'keys-and-config-dumps',
     mechanism: 'a private key shown once in PEM armour, an unquoted secret assigned with spaces around `=` (INI, TOML, env dumps), account numbers and dates of birth labelled in German, French and Spanish',
     body: `<p>CANARY-keys-and-config</p>
