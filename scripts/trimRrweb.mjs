@@ -7,9 +7,10 @@
 // if an rrweb upgrade changes it, the build fails here instead of shipping a
 // half-patched recorder.
 
-/** Top-level functions and classes replaced by an inert stand-in, and why that is safe. */
+/** rrweb's node accessor helpers (`index.childNodes(n)`, …) that the script tag reads directly (INERT_DECLARATIONS says why). */
 const NODE_ACCESSORS = ['ownerDocument', 'childNodes', 'parentNode', 'parentElement', 'textContent', 'firstChild', 'lastChild', 'nextSibling', 'previousSibling'];
 
+/** Top-level functions and classes replaced by an inert stand-in, and why that is safe. */
 const INERT_DECLARATIONS = [
   // Lowlight passes no `hooks` option, so merging them is a no-op anyway.
   { kind: 'function', name: 'mergeHooks', body: '() {}' },

@@ -49,6 +49,11 @@ describe('default detectors', () => {
     expect(masker.maskText('Пароль:\u00a0Qw8Ru5sian · 验证码：５８２９１０ · 비밀번호: Ko6Pass66')).toBe('Пароль:\u00a0********** · 验证码：****** · 비밀번호: *********');
   });
 
+  it('masks a labelled value in groups whatever whitespace the page puts between them, as the masker folds it', () => {
+    const masker = createEventMasker();
+    expect(masker.maskText('Your code is 482\u00a0913 · Code: 48\u202f29  13')).toBe('Your code is ***\u00a0*** · Code: **\u202f**  **');
+  });
+
   it('masks the token of a link shown as text, as the URL rule does in its href', () => {
     const link = 'https://app.test/auth/magic-link/eyQ9x7Lm2Pk4Rt6Vw8Zb';
     const masker = createEventMasker();

@@ -61,7 +61,7 @@ const DIGIT = /\p{Nd}/u;
  * back from every space of a long run took quadratic time (250 ms for 20,000 spaces).
  */
 const LABELLED = new RegExp(
-  String.raw`(?<=[\s:：])(?=[^\s<>"'()]*\p{Nd})(?<=${LABEL}${QUALIFIED}(?:(?:\s{1,9}${IS})?\s{0,9}[:：]\s{0,9}|\s{1,9}${IS}\s{1,9}|\s{1,9}(?:[-–—→]\s{1,9})?(?=[^\s<>"'():]{4}|\S+ \S*\p{Nd})))${VALUE}`,
+  String.raw`(?<=[\s:：])(?=${DIGIT_WORD})(?<=${LABEL}${QUALIFIED}(?:(?:\s{1,9}${IS})?\s{0,9}[:：]\s{0,9}|\s{1,9}${IS}\s{1,9}|\s{1,9}(?:[-–—→]\s{1,9})?(?=[^\s<>"'():]{4}|\S+ \S*\p{Nd})))${VALUE}`,
   'giu',
 );
 
@@ -110,9 +110,10 @@ export const mayAssign = (text: string): boolean =>
 export const secretParam: Detector = {
   name: 'lowlight/secret-param@1',
   label: 'secret parameter',
-  // The other detectors' matches bring most text here: one scan for `=`, `:` and `is` spares it the two patterns.
-  maskMatches: (text, redact) =>
-    (HINT.test(text)
+  // The other detectors' matches bring most text here: one scan for `=`, `:` and `is` spares it the assignment and
+  // value-before-label patterns, one for a digit the label pattern.
+  maskMatches(text, redact) {
+    const assigned = HINT.test(text)
       ? hidePathTokens(text, redact)
           .replace(ASSIGNMENT, (all: string, name: string, assigned?: string, quote?: string, quoted?: string) => {
             const value = assigned ?? quoted;
@@ -122,6 +123,7 @@ export const secretParam: Detector = {
             return all.slice(0, end - value.length) + redact(value) + all.slice(end);
           })
           .replace(VALUE_BEFORE_LABEL, redact)
-      : text
-    ).replace(LABELLED, redact),
+      : text;
+    return DIGIT.test(assigned) ? assigned.replace(LABELLED, redact) : assigned;
+  },
 };
