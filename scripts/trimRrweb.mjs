@@ -73,6 +73,10 @@ const INERT_DECLARATIONS = [
   // scrolling element's position in standards and quirks mode alike) instead of rrweb's chain of fallbacks for
   // browsers without `document.scrollingElement`.
   { kind: 'function', name: 'getWindowScroll', body: '(win) {\n  return { left: win.scrollX, top: win.scrollY };\n}' },
+  // The viewport's size as every browser this ES2020 bundle runs in gives it (`innerWidth`/`innerHeight`), instead of
+  // rrweb's fallbacks to the root's or the body's client size for browsers without them.
+  { kind: 'function', name: 'getWindowWidth', body: '() {\n  return innerWidth;\n}' },
+  { kind: 'function', name: 'getWindowHeight', body: '() {\n  return innerHeight;\n}' },
   // The extension of a `<link>`'s href (a prefetched `.js`, a preloaded `.css`), read off the URL as written rather
   // than parsed against the page's: the same answer for every path and query (only a bare host like
   // `https://cdn.example` gives `example` here and none in rrweb, which no caller asks about).
@@ -260,10 +264,12 @@ const RRWEB_FIXES = [
   // rrweb tests whether a page patched DOM prototypes (Zone.js and the like) and, if so, takes clean ones from a
   // fresh iframe. `querySelector`/`querySelectorAll` are methods, but rrweb tested them as getters, so the test
   // always failed and every start created and removed a hidden iframe: 25–130 ms of main thread on a cold page,
-  // most of raw rrweb's start on a small page. Tested as methods, as rrweb-io/rrweb#1802 proposes.
+  // most of raw rrweb's start on a small page (rrweb-io/rrweb#1802). The script tag reads node accessors, shadow
+  // roots and `querySelector` as the page does (INERT_DECLARATIONS), so only `Node`'s `contains`/`getRootNode` and
+  // the MutationObserver are still taken from clean prototypes, and only their methods are tested.
   {
-    find: '  Element: ["shadowRoot", "querySelector", "querySelectorAll"],\n  MutationObserver: []\n};\nconst testableMethods = {\n  Node: ["contains", "getRootNode"],\n  ShadowRoot: ["getSelection"],\n  Element: [],\n',
-    replace: '  Element: ["shadowRoot"],\n  MutationObserver: []\n};\nconst testableMethods = {\n  Node: ["contains", "getRootNode"],\n  ShadowRoot: ["getSelection"],\n  Element: ["querySelector", "querySelectorAll"],\n',
+    find: 'const testableAccessors = {\n  Node: [\n    "childNodes",\n    "parentNode",\n    "parentElement",\n    "textContent",\n    "ownerDocument",\n    "firstChild",\n    "lastChild",\n    "nextSibling",\n    "previousSibling"\n  ],\n  ShadowRoot: ["host", "styleSheets"],\n  Element: ["shadowRoot", "querySelector", "querySelectorAll"],\n  MutationObserver: []\n};\nconst testableMethods = {\n  Node: ["contains", "getRootNode"],\n  ShadowRoot: ["getSelection"],\n  Element: [],\n  MutationObserver: ["constructor"]\n};\n',
+    replace: 'const testableAccessors = { Node: [], MutationObserver: [] };\nconst testableMethods = { Node: ["contains", "getRootNode"], MutationObserver: ["constructor"] };\n',
   },
 ];
 
