@@ -34,7 +34,8 @@ describe('default detectors', () => {
 
   it('turns off a default named in disableDetectors, and only that one', () => {
     const masker = createEventMasker({ disableDetectors: ['lowlight/us-ssn@1'] });
-    expect(masker.maskText('SSN 123-45-6789, mail ann@x.io')).toBe('SSN 123-45-6789, mail ********');
+    // No label before it: after `SSN` the label rule (secret-param) would mask it too.
+    expect(masker.maskText('Ref 123-45-6789, mail ann@x.io')).toBe('Ref 123-45-6789, mail ********');
   });
 
   it.each([['lowlight/ssn@1'], 'lowlight/us-ssn@1', [42]])('rejects disableDetectors %j with an error naming the option', (disabled) => {

@@ -76,6 +76,12 @@ describe('secretParam', () => {
     ['PIN: 4821 expires in 5 min · Date of birth: 05 12 1985 (age 40)', 'PIN: **** expires in 5 min · Date of birth: ** ** **** (age 40)'],
     // An article after `is`.
     ['Votre code est le 582913 · Tu código es el 4821 · Seu código é o 482913 · Il tuo codice è il 582911', 'Votre code est le ****** · Tu código es el **** · Seu código é o ****** · Il tuo codice è il ******'],
+    // Identifiers after their label: any `ID`, `#`, `No.` or `Nr.`, an account, a licence, a username, US tax ids.
+    ['Tax ID: 12-3456789 · Member ID: ABC12345 · TIN: 98-7654321 · Your ID is 5512 · Order ID 5512', 'Tax ID: ********** · Member ID: ******** · TIN: ********** · Your ID is **** · Order ID ****'],
+    ['Account #: 1234567 · Acct no. 7654321 · Policy No: AB-123456 · N° de client : 12345678 · Nr.: 12345', 'Account #: ******* · Acct no. ******* · Policy No: ********* · N° de client : ******** · Nr.: *****'],
+    ["Account: 12345678 · Driver's license: D1234567 · Licence 7654321 · Username: jdoe42", "Account: ******** · Driver's license: ******** · Licence ******* · Username: ******"],
+    // A card's security code is three digits: after its label and spaces alone, too.
+    ['CVC 123 · CVV 1234 · CSC 321 · Security code 456', 'CVC *** · CVV **** · CSC *** · Security code ***'],
     // Unquoted values assigned with spaces around `=`, as INI and TOML files and env dumps write them.
     ['aws_secret_access_key = wJalrXUtnFEMI/K7MDENG · region = us-east-1', 'aws_secret_access_key = ********************* · region = us-east-1'],
   ])('masks the value in %s', (text, masked) => {
@@ -113,6 +119,9 @@ describe('secretParam', () => {
     // A hyphenated label starts a word: custom properties (`--`) and classes (`.`) are no compounds.
     ':root { --font-code: 14px; --pin-size:2px } .qr-code:hover { top:2px } a.btn-pin:nth-child(2) {}',
     'Answer: In the settings. Number of seats: unlimited',
+    // `#` and `No.` glued to a word or a number, and short numbers after the identifier labels.
+    'Order #12345 · C# 2024 edition · There are no 3D models · Order ID 55 · Item # 12 · License: CC BY 4.0',
+
     'token=',
     // Glued to a masked value: masking `0958q=1` must not make an assignment of it (found by `npm run fuzz`).
     '****q=1',

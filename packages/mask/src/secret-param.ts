@@ -18,7 +18,9 @@ const ASSIGNMENT = /(?<![\w.[*-])([A-Za-z_][\w.-]*)(?: ?=(?!=) ?([^\s&#"'<>;,]+)
  * Words that say a secret follows: any word `code` (so `Error code: 404` too), passwords and codes in the languages
  * most sites are written in, keys, tokens and secrets (`API key:`, `x-api-key:`, `License key:`), any word `number`
  * (`Account number: 12345678`, whatever the number) and `answer` (a security question's), dates of birth (`Date of birth:
- * 05/12/1985`, `DOB: 1985-05-12`), passport numbers and two national ids (Brazil's `CPF`, Spain's `DNI`). Not after a
+ * 05/12/1985`, `DOB: 1985-05-12`), passport numbers and two national ids (Brazil's `CPF`, Spain's `DNI`), and the words
+ * that name an identifier: any `ID`, `#`, `No.`/`Nr.`/`N°` (`Tax ID:`, `Member ID:`, `Account #:`, `Acct no.`, `Policy No:`;
+ * an order's or a ticket's number goes too, fail closed), an account, a licence, a username, `SSN` and `TIN`. Not after a
  * word character, `.`, `#` or `-`, so neither `Barcode: 0123` nor a stylesheet's `.pin:nth-child(2)` holds one; but a
  * code or password word may end a compound of five letters or more, as German, Dutch and the Nordic languages write
  * them (`Bestätigungscode`, `Einmalpasswort`, `verificatiecode`, `engangskode`, `engångslösenord`), and any label may
@@ -28,7 +30,7 @@ const ASSIGNMENT = /(?<![\w.[*-])([A-Za-z_][\w.-]*)(?: ?=(?!=) ?([^\s&#"'<>;,]+)
  * is one, so `验证码`, `暗証番号` and `비밀번호` are, and a phone or order number after its label goes too. `パスワ.ド`:
  * the detectors read the katakana long vowel mark as a dash (foldForDetection).
  */
-const LABEL = String.raw`(?:(?<![\w.#-])|(?<=(?<![\w.#-])(?:\p{L}{1,12}-){1,3})|(?<=\p{L}{5})(?=cod|koo?d|passw?or|l[öo]sen|salasana|num))(?:codes?|codice|c[oó]digo|koo?d[ei]?|код|(?:passw?|kennw)or[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord|l[öo]senord|salasana|h[ae]s[lł]o|jelsz[óo]|[sş]ifre|пароль|كلمة المرور|パスワ.ド|[码碼]|番号|번호|tokens?|secrets?|(?:x-)?(?:api|access|secret|private|license)[-_ ]?keys?|clave|answer|number|nummer|n[uú]m[eé]ro|birth\w*|geburt\w*|naissance|nacimiento|nascimento|nascita|dob|passport|cpf|dni)`;
+const LABEL = String.raw`(?:(?<![\w.#-])|(?<=(?<![\w.#-])(?:\p{L}{1,12}-){1,3})|(?<=\p{L}{5})(?=cod|koo?d|passw?or|l[öo]sen|salasana|num))(?:codes?|codice|c[oó]digo|koo?d[ei]?|код|(?:passw?|kennw)or[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord|l[öo]senord|salasana|h[ae]s[lł]o|jelsz[óo]|[sş]ifre|пароль|كلمة المرور|パスワ.ド|[码碼]|番号|번호|tokens?|secrets?|(?:x-)?(?:api|access|secret|private|license)[-_ ]?keys?|clave|answer|number|nummer|n[uú]m[eé]ro|birth\w*|geburt\w*|naissance|nacimiento|nascimento|nascita|dob|passport|cpf|dni|id|#|n[oº°r]\.?|acc(?:oun)?t|licen[cs]e|user\s?name|ssn|tin)`;
 /**
  * A word that qualifies a label before its `:` or `is`: any one word (`Kod weryfikacyjny:`, `Код подтверждения:`,
  * `contraseña temporal:`, `Sicherheitscode ein:`, and `Code review: 3 items` too, fail closed), or one after
@@ -55,13 +57,14 @@ const DIGIT = /\p{Nd}/u;
  * The value after a label and `:`, `is` or both (`PIN: 4821`, `Temporary password: Xk9#mP2q`, `Your verification code
  * is 482913`, `Your code is: 482913`), or after nothing but spaces or a dash, as messages and confirmation pages write
  * one (`Your verification code 482913`, `Enter PIN 4821`, `OTP – 482913`, `Password → Hunter22`): then four or more
- * characters without a `:`, so `Error code 404`, `Page number 3` and a time (`Code 10:30`) stay. Tried only where a
+ * characters without a `:`, so `Error code 404`, `Page number 3` and a time (`Code 10:30`) stay; after a card's
+ * security code (`CVC 123`, `Security code 123`) any value. Tried only where a
  * word holding a digit starts: the look back from every word of a page's text cost the masker a third more. A few
  * spaces at most around the `:` or `is` (the detectors read whitespace runs folded to one space): unbounded, the look
  * back from every space of a long run took quadratic time (250 ms for 20,000 spaces).
  */
 const LABELLED = new RegExp(
-  String.raw`(?<=[\s:：])(?=${DIGIT_WORD})(?<=${LABEL}${QUALIFIED}(?:(?:\s{1,9}${IS})?\s{0,9}[:：]\s{0,9}|\s{1,9}${IS}\s{1,9}|\s{1,9}(?:[-–—→]\s{1,9})?(?=[^\s<>"'():]{4}|\S+ \S*\p{Nd})))${VALUE}`,
+  String.raw`(?<=[\s:：])(?=${DIGIT_WORD})(?<=${LABEL}${QUALIFIED}(?:(?:\s{1,9}${IS})?\s{0,9}[:：]\s{0,9}|\s{1,9}${IS}\s{1,9}|\s{1,9}(?:[-–—→]\s{1,9})?(?=[^\s<>"'():]{4}|\S+ \S*\p{Nd}))|(?<![\w.#-])(?:c(?:v[vc]|sc)|security code)\s{1,9})${VALUE}`,
   'giu',
 );
 

@@ -194,6 +194,19 @@ DB_PASSWORD = "correct horse staple"
     }),
   },
   {
+    name: 'identifier-labels',
+    mechanism: 'identifiers after labels that name no secret but an id: any `ID`, `#`, `No.`, an account, a driver\'s licence, a username, a US tax id, in a paragraph, in a table cell after its header, and a card\'s three-digit security code after nothing but a space, written later by a mutation',
+    body: `<p>CANARY-identifier-labels</p>
+      <p>Tax ID: 12-3456789</p><p>Member ID: MBR58201</p><p>Account #: 7730215</p><p>Acct no. 6610438</p>
+      <table><tr><th>Driver's license</th><td>D4417723</td></tr></table><p>Username: jdoe4817</p><p id="later"></p>`,
+    // The security code with its label: three digits alone could match an event's timestamp column by chance.
+    secrets: ['12-3456789', 'MBR58201', '7730215', '6610438', 'D4417723', 'jdoe4817', 'CVC 731'],
+    canary: 'CANARY-identifier-labels',
+    act: thenCanary('CANARY-identifier-labels', () => {
+      document.getElementById('later')!.textContent = 'Card ending 4242, CVC 731';
+    }),
+  },
+  {
     name: 'keys-and-config-dumps',
     mechanism: 'a private key shown once in PEM armour, an unquoted secret assigned with spaces around `=` (INI, TOML, env dumps), account numbers and dates of birth labelled in German, French and Spanish',
     body: `<p>CANARY-keys-and-config</p>
