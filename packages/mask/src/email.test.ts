@@ -11,9 +11,11 @@ testDetector(email, {
     'jane (dot) doe (at) example (dot) com', 'jane [dot] m [dot] doe [at] example [dot] com',
     // Glued to another address without a space (found by `npm run fuzz`, seed 1057750521).
     'jo@x.coma@b.io',
+    // An address literal for a domain.
+    'jo@[192.0.2.1]', 'admin@[IPv6:2001:db8::1]',
   ],
   ignores: [
-    '@lowlight', 'ping @sam', 'npm i pkg@1.2.3', 'user@localhost', 'price: 3 @ $4', 'a @ b.com', 'look (at) this', 'meet [at] noon', 'see (dot) notes (at) 5pm',
+    '@lowlight', 'ping @sam', 'npm i pkg@1.2.3', 'user@localhost', 'price: 3 @ $4', 'a @ b.com', 'look (at) this', 'meet [at] noon', 'see (dot) notes (at) 5pm', 'ping team@[design]',
   ],
   glued: ['jo.doe+news@example.co.uk', 'a@b.io'],
 });

@@ -18,14 +18,15 @@ const LOCAL = String.raw`[\p{L}\p{N}._%+'-]{1,64}(?:${WRITTEN_DOT}[\p{L}\p{N}._%
  * Email addresses anywhere inside a string, not only whole-string matches
  * (an anchored pattern misses "write to jo@x.io today": openreplay#2470).
  * Unicode letters are allowed on both sides of the `@`, and the `@` and dots
- * may be written out: `jo (at) example (dot) com`, `jane (dot) doe (at) example (dot) com`.
+ * may be written out: `jo (at) example (dot) com`, `jane (dot) doe (at) example (dot) com`. A domain may also be an
+ * address literal: `jo@[192.0.2.1]`, `jo@[IPv6:2001:db8::1]`.
  */
 export const email = regexDetector({
   name: 'lowlight/email@1',
   label: 'email',
   // An address glued to the next (`jo@x.coma@b.io`): the first one's top-level domain took the next one's local part,
   // so the domain after it goes with it.
-  pattern: new RegExp(String.raw`${LOCAL}${AT}[\p{L}\p{N}-]+(?:${DOT}[\p{L}\p{N}-]+)*${DOT}\p{L}{2,}(?:@[\p{L}\p{N}.-]+)*`, 'gu'),
+  pattern: new RegExp(String.raw`${LOCAL}${AT}(?:\[(?:IPv6:[\w.:]{2,39}|\d[\d.]{6,14})\]|[\p{L}\p{N}-]+(?:${DOT}[\p{L}\p{N}-]+)*${DOT}\p{L}{2,}(?:@[\p{L}\p{N}.-]+)*)`, 'gu'),
   mayMatch: (text) => EMAIL_AT.test(text),
 });
 
