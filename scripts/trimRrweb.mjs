@@ -589,15 +589,20 @@ function checkBundledUse({ id, ast }) {
 // read again before it is rewritten.
 const OPTIONAL_CHAINS = {
   named: /\b([A-Za-z_$][\w$]*) == null \? void 0 : \1\.?(?=[\w$[(])/g,
-  temporary: /\((_[a-z]\d?) = ([^()]*?)\) == null \? void 0 : \1\.?(?=[\w$[(])/g,
-  count: 13,
+  // The temporary's expression may hold calls and chains already written back, two levels of parentheses deep.
+  temporary: /\((_[a-z]\d?) = ((?:[^()]|\((?:[^()]|\([^()]*\))*\))*?)\) == null \? void 0 : \1\.?(?=[\w$[(])/g,
+  count: 19,
 };
 
 function resugarOptionalChains(code) {
   let count = 0;
-  const result = code
-    .replace(OPTIONAL_CHAINS.named, (_chain, name) => (count++, `${name}?.`))
-    .replace(OPTIONAL_CHAINS.temporary, (_chain, _temporary, expression) => (count++, `(${expression})?.`));
+  let result = code.replace(OPTIONAL_CHAINS.named, (_chain, name) => (count++, `${name}?.`));
+  // Until none is left: a chain whose temporary holds another (`(_b = (_a = x) == null ? void 0 : _a.y) == null …`)
+  // is written back from the outside in.
+  for (let before; before !== result; ) {
+    before = result;
+    result = result.replace(OPTIONAL_CHAINS.temporary, (_chain, _temporary, expression) => (count++, `(${expression})?.`));
+  }
   if (count !== OPTIONAL_CHAINS.count) throw shapeChanged(`${count} optional chains`);
   return result;
 }
