@@ -57,7 +57,8 @@ export const ENTRIES = [
     // compounds and more languages, and a word between a label and its value (~180 B), then for private keys in PEM
     // armour, unquoted secrets assigned with spaces, and number and birth-date labels in more languages (~140 B), then
     // for labels joined by hyphens, any word after a label, and values after a label with only spaces or a dash (~80 B),
-    // then for identifier labels (`ID`, `#`, `No.`, account, licence, username) and card codes after spaces (~60 B).
+    // then for identifier labels (`ID`, `#`, `No.`, account, licence, username), card codes after spaces and emails
+    // with an address literal for a domain (~100 B).
     budget: 46_500,
     code: () =>
       bundled(`import { createRecorder } from '@lowlight/core';

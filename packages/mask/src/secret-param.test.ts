@@ -121,7 +121,6 @@ describe('secretParam', () => {
     'Answer: In the settings. Number of seats: unlimited',
     // `#` and `No.` glued to a word or a number, and short numbers after the identifier labels.
     'Order #12345 · C# 2024 edition · There are no 3D models · Order ID 55 · Item # 12 · License: CC BY 4.0',
-
     'token=',
     // Glued to a masked value: masking `0958q=1` must not make an assignment of it (found by `npm run fuzz`).
     '****q=1',

@@ -58,10 +58,10 @@ const DIGIT = /\p{Nd}/u;
  * is 482913`, `Your code is: 482913`), or after nothing but spaces or a dash, as messages and confirmation pages write
  * one (`Your verification code 482913`, `Enter PIN 4821`, `OTP – 482913`, `Password → Hunter22`): then four or more
  * characters without a `:`, so `Error code 404`, `Page number 3` and a time (`Code 10:30`) stay; after a card's
- * security code (`CVC 123`, `Security code 123`) any value. Tried only where a
- * word holding a digit starts: the look back from every word of a page's text cost the masker a third more. A few
- * spaces at most around the `:` or `is` (the detectors read whitespace runs folded to one space): unbounded, the look
- * back from every space of a long run took quadratic time (250 ms for 20,000 spaces).
+ * security code (`CVC 123`, `Security code 123`), any value. Tried only where a word holding a digit starts: the look
+ * back from every word of a page's text cost the masker a third more. A few spaces at most around the `:` or `is` (the
+ * detectors read whitespace runs folded to one space): unbounded, the look back from every space of a long run took
+ * quadratic time (250 ms for 20,000 spaces).
  */
 const LABELLED = new RegExp(
   String.raw`(?<=[\s:：])(?=${DIGIT_WORD})(?<=${LABEL}${QUALIFIED}(?:(?:\s{1,9}${IS})?\s{0,9}[:：]\s{0,9}|\s{1,9}${IS}\s{1,9}|\s{1,9}(?:[-–—→]\s{1,9})?(?=[^\s<>"'():]{4}|\S+ \S*\p{Nd}))|(?<![\w.#-])(?:c(?:v[vc]|sc)|security code)\s{1,9})${VALUE}`,
