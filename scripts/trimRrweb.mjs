@@ -227,6 +227,24 @@ const PROGRAMMATIC_INPUT = {
   replace: '',
 };
 
+// Replay fidelity the script-tag build trades for its size budget: rrweb's workarounds for rare pages and one browser's
+// old bug, as exact statements.
+const RARE_FALLBACKS = [
+  // The clock is read as the page's own code and Lowlight's transport read it (`Date.now`): rrweb checks once that it
+  // gives 13 digits and otherwise falls back to `new Date().getTime()`, for a page whose script replaced `Date.now`.
+  {
+    find: 'let nowTimestamp = Date.now;\nif (!/* @__PURE__ */ /[1-9][0-9]{12}/.test(Date.now().toString())) {\n  nowTimestamp = () => (/* @__PURE__ */ new Date()).getTime();\n}\n',
+    replace: 'const nowTimestamp = Date.now;\n',
+  },
+  // Safari wrote a namespaced attribute selector (`[xlink:href]`) without escaping its colon, so a replay could not
+  // parse that rule, and rrweb escapes it in every rule whose selector holds a `:`. The script tag records rules as
+  // the browser writes them: in Safari such a rule is missing from the replay.
+  {
+    find: '    if (isCSSStyleRule(rule) && rule.selectorText.includes(":")) {\n      ruleStringified = fixSafariColons(ruleStringified);\n    }\n',
+    replace: '',
+  },
+];
+
 // Replay fidelity the script-tag build trades for its size budget: rules a script inserts into or deletes from a rule
 // nested in a stylesheet (`mediaRule.insertRule()` on an `@media`, `@supports` or other grouping rule) after the
 // snapshot. Rules inserted into or deleted from the stylesheet itself (CSS-in-JS libraries insert whole `@media` rules
@@ -442,7 +460,7 @@ function dropPixelCapture(code) {
   return code.slice(0, start) + code.slice(end);
 }
 
-/** Applies exact replacements, each of which must match once: DEAD_CODE, MEDIA_STATE, PROGRAMMATIC_INPUT, RRWEB_FIXES, BLOCK_TEST. */
+/** Applies exact replacements, each of which must match once: DEAD_CODE, MEDIA_STATE, PROGRAMMATIC_INPUT, RARE_FALLBACKS, RRWEB_FIXES, BLOCK_TEST. */
 function replaceExactly(code, replacements) {
   return replacements.reduce((result, { find, replace }) => {
     const at = result.indexOf(find);
@@ -619,7 +637,7 @@ export function trimRrweb() {
         dropPixelCapture,
         dropNestedRuleObservers,
         pinRecordOptions,
-        (result) => replaceExactly(result, [...DEAD_CODE, MEDIA_STATE, PROGRAMMATIC_INPUT, ...RRWEB_FIXES, BLOCK_TEST]),
+        (result) => replaceExactly(result, [...DEAD_CODE, MEDIA_STATE, PROGRAMMATIC_INPUT, ...RARE_FALLBACKS, ...RRWEB_FIXES, BLOCK_TEST]),
         pinSlimDom,
         dropRecordStatics,
         unrollMutationBufferInit,
