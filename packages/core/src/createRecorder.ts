@@ -141,7 +141,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
     onError: report,
     inlineRunOf: (id) => (mirror ? readInlineRun(mirror, id) : null),
     inDesignMode: (id) => (mirror ? inDesignMode(mirror, id) : false),
-    textsBeforeOf: (id) => (mirror ? readTextsBefore(mirror, id) : null),
+    textsBeforeOf: (id, headingOnly) => (mirror ? readTextsBefore(mirror, id, headingOnly) : null),
   });
   const gate = createGate(options);
   const plugins = createPluginPipeline(report);

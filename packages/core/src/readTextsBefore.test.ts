@@ -24,6 +24,21 @@ describe('readTextsBefore', () => {
     expect(sent).toContain('"adds"');
   });
 
+  it("reads a data cell's column heading last, so the masker finds values under a label heading, at load and later", async () => {
+    const table = '<table><tr><th>Name</th><th>PIN</th><th>Plan</th></tr><tr><td>Ann</td><td id="pin">58204</td><td>2024 Pro</td></tr></table>';
+    const events = await recordDom(table, (doc) => {
+      doc.querySelector('tbody')!.insertAdjacentHTML('beforeend', '<tr><td>Bo</td><td>77419</td><td>2025 Team</td></tr>');
+    });
+    const pin = document.getElementById('pin')!.firstChild!;
+    expect(readTextsBefore(record.mirror, record.mirror.getId(pin))).toEqual(['Name', 'PIN', 'Plan', 'Ann', 'PIN']);
+    expect(readTextsBefore(record.mirror, record.mirror.getId(pin), true)).toEqual(['PIN']);
+    const masker = createEventMasker({ textsBeforeOf: (id) => readTextsBefore(record.mirror, id) });
+    const sent = JSON.stringify(events.map((event) => masker.maskEvent(event)));
+    expect(sent).not.toMatch(/58204|77419/);
+    // A column whose heading is no label keeps its values.
+    expect(sent).toMatch(/2024 Pro[\s\S]*2025 Team/);
+  });
+
   it('never undoes what the inline-run check masked in the same event', async () => {
     const events = await recordDom('<main id="m"></main><p id="r">Reference pending</p>', (doc) => {
       doc.getElementById('m')!.insertAdjacentHTML('beforeend', '<p>Card <b>4242</b> <b>4242</b> <b>4242</b> <b>4242</b></p>');

@@ -266,6 +266,31 @@ describe('createEventMasker: a secret in the block after its label', () => {
     expect(sent).not.toContain('482913');
   });
 
+  it("asks the page for the heading of a table cell's column, and only for a cell whose text starts with a value", () => {
+    const cell = (tag: string, id: number, text: string) => ({ type: 2, id, tagName: tag, attributes: {}, childNodes: [{ type: 3, id: id + 1, textContent: text }] });
+    const page: RecordedEvent = {
+      type: EventType.FullSnapshot,
+      timestamp: 1,
+      data: {
+        initialOffset: { top: 0, left: 0 },
+        node: { type: 0, id: 1, childNodes: [{ type: 2, id: 2, tagName: 'table', attributes: {}, childNodes: [
+          { type: 2, id: 3, tagName: 'tr', attributes: {}, childNodes: [cell('th', 10, 'PIN'), cell('th', 12, 'Name'), cell('th', 14, 'Plan')] },
+          { type: 2, id: 4, tagName: 'tr', attributes: {}, childNodes: [cell('td', 16, '58204'), cell('td', 18, 'Ann'), cell('td', 20, '2024 Pro')] },
+          { type: 2, id: 5, tagName: 'p', attributes: {}, childNodes: [{ type: 3, id: 22, textContent: '77419 visits' }] },
+        ] }] },
+      },
+    };
+    const asked: number[] = [];
+    const headings = new Map([[17, 'PIN'], [21, 'Plan']]);
+    const masker = createEventMasker({ textsBeforeOf: (id, headingOnly) => (asked.push(id), headingOnly ? [headings.get(id) ?? ''] : null) });
+    const sent = JSON.stringify(masker.maskEvent(page));
+    expect(sent).not.toContain('58204');
+    // A heading that is no label keeps its column; text outside a cell, and a cell's text that starts with no value, are not looked up.
+    expect(sent).toContain('2024 Pro');
+    expect(sent).toContain('77419 visits');
+    expect(asked).toEqual([17, 21]);
+  });
+
   it('goes with the secret-param detector: off when it is disabled, and at relaxed', async () => {
     const events = await recordDom('<p>PIN</p><p>5862</p>');
     expect(maskedJson(events)).not.toContain('5862');

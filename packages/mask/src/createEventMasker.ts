@@ -60,10 +60,12 @@ export interface MaskOptions {
    * Reads the live page: the non-blank texts before text node `id` in document order (oldest first, a dozen or two
    * at most), or null. Secret-param's label rule (`valueAfterLabel`) then finds a value a later mutation writes into
    * the block after its label (`<dt>Temporary password</dt><dd>…</dd>` filled once a request answers), and the rest
-   * of a list of recovery codes rendered under its heading. `@lowlight/core` gives it from rrweb's mirror. Without it,
-   * the rule reads the texts of one event only.
+   * of a list of recovery codes rendered under its heading. For text in a table's data cell, the last text is the
+   * `<th>` heading its column (`<th>PIN</th>` over `<td>4821</td>`); a snapshot asks for that heading alone
+   * (`headingOnly`). `@lowlight/core` gives it from rrweb's mirror. Without it, the rule reads the texts of one event
+   * only.
    */
-  textsBeforeOf?: (id: number) => string[] | null;
+  textsBeforeOf?: (id: number, headingOnly?: boolean) => string[] | null;
 }
 
 /** A text piece of a mutation, as masked so far, and how to write it back (which updates `text`). */
@@ -375,7 +377,13 @@ export function createEventMasker(options: MaskOptions = {}): EventMasker {
       if (node.type === NodeType.Text) {
         const text = node.textContent ?? '';
         node.textContent = maskPageText(text, flags);
-        if (labelsNextText && !(flags & (Flag.Style | Flag.Script))) node.textContent = maskFirst(node.textContent!, readAfterLabel(text));
+        if (labelsNextText && !(flags & (Flag.Style | Flag.Script))) {
+          // In a table, the label may head the value's column rather than come before it: the page knows the column.
+          const value =
+            readAfterLabel(text) ||
+            (flags & Flag.Cell && valueAfterLabel('', text, true) ? valueAfterLabel(options.textsBeforeOf?.(node.id, true)?.at(-1) ?? '', text, false) : 0);
+          node.textContent = maskFirst(node.textContent!, value);
+        }
         // <style> and <script> are blocks: their text is never joined with page text.
         runs.push(node);
       } else if (node.type === NodeType.Comment || node.type === NodeType.CDATA) {

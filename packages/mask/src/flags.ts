@@ -37,6 +37,8 @@ export const Flag = {
   Input: 1024,
   /** A checkbox or radio: its value is one of the page's choices, the visitor's own only once checked. */
   Choice: 2048,
+  /** Inside a table's data cell (`<td>`): its column's heading may be a value's label. */
+  Cell: 4096,
 } as const;
 
 /** Elements that start a field: an ancestor's `data-ll-unmask` does not reach past them. */
@@ -63,6 +65,7 @@ const TAG_FLAGS: Record<string, number> = {
   template: Flag.Script,
   style: Flag.Style,
   meta: Flag.Meta,
+  td: Flag.Cell,
 };
 /** `<input>` types that are buttons: their value is a label, not something typed. */
 const BUTTON_TYPES = new Set(['submit', 'button', 'reset', 'image']);

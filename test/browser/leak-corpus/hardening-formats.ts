@@ -207,6 +207,18 @@ DB_PASSWORD = "correct horse staple"
     }),
   },
   {
+    name: 'values-under-column-headings',
+    mechanism: 'values in a table under the `<th>` heading their column, not after it in the text (an admin list of accounts and PINs), in the first snapshot and in a row a later mutation adds',
+    body: `<p>CANARY-column-headings</p>
+      <table><thead><tr><th>Customer</th><th>Account number</th><th>PIN</th><th>Plan</th></tr></thead>
+      <tbody id="rows"><tr><td>Ann Lee</td><td>58204117</td><td>73915</td><td>Pro</td></tr></tbody></table>`,
+    secrets: ['58204117', '73915', '66120934', '80417'],
+    canary: 'CANARY-column-headings',
+    act: thenCanary('CANARY-column-headings', () => {
+      document.getElementById('rows')!.insertAdjacentHTML('beforeend', '<tr><td>Bo Chen</td><td>66120934</td><td>80417</td><td>Team</td></tr>');
+    }),
+  },
+  {
     name: 'keys-and-config-dumps',
     mechanism: 'a private key shown once in PEM armour, an unquoted secret assigned with spaces around `=` (INI, TOML, env dumps), account numbers and dates of birth labelled in German, French and Spanish',
     body: `<p>CANARY-keys-and-config</p>
