@@ -12,6 +12,13 @@ function maskedJson(events: RecordedEvent[], options?: MaskOptions): string {
   return JSON.stringify(kept);
 }
 
+/** A full snapshot of a document (id 1) whose children are `childNodes`, as rrweb serializes one. */
+const snapshotOf = (childNodes: unknown[]): RecordedEvent => ({
+  type: EventType.FullSnapshot,
+  timestamp: 1,
+  data: { initialOffset: { top: 0, left: 0 }, node: { type: 0, id: 1, childNodes } },
+});
+
 const inputEvents = (events: RecordedEvent[]) =>
   events.filter((event) => event.type === EventType.IncrementalSnapshot && (event.data as { source: number }).source === IncrementalSource.Input);
 
@@ -240,16 +247,9 @@ describe('createEventMasker: a secret in the block after its label', () => {
   });
 
   it('reads no stylesheet text added after a label as a value', () => {
-    const page: RecordedEvent = {
-      type: EventType.FullSnapshot,
-      timestamp: 1,
-      data: {
-        initialOffset: { top: 0, left: 0 },
-        node: { type: 0, id: 1, childNodes: [{ type: 2, id: 2, tagName: 'body', attributes: {}, childNodes: [
-          { type: 2, id: 3, tagName: 'p', attributes: {}, childNodes: [{ type: 3, id: 4, textContent: 'Your code is:' }] },
-        ] }] },
-      },
-    };
+    const page = snapshotOf([{ type: 2, id: 2, tagName: 'body', attributes: {}, childNodes: [
+      { type: 2, id: 3, tagName: 'p', attributes: {}, childNodes: [{ type: 3, id: 4, textContent: 'Your code is:' }] },
+    ] }]);
     const added = (tagName: string, id: number, text: string) => [
       { parentId: 2, nextId: null, node: { type: 2, id, tagName, attributes: {}, childNodes: [] } },
       { parentId: id, nextId: null, node: { type: 3, id: id + 1, textContent: text } },
@@ -268,18 +268,11 @@ describe('createEventMasker: a secret in the block after its label', () => {
 
   it("asks the page for the heading of a table cell's column, and only for a cell whose text starts with a value", () => {
     const cell = (tag: string, id: number, text: string) => ({ type: 2, id, tagName: tag, attributes: {}, childNodes: [{ type: 3, id: id + 1, textContent: text }] });
-    const page: RecordedEvent = {
-      type: EventType.FullSnapshot,
-      timestamp: 1,
-      data: {
-        initialOffset: { top: 0, left: 0 },
-        node: { type: 0, id: 1, childNodes: [{ type: 2, id: 2, tagName: 'table', attributes: {}, childNodes: [
-          { type: 2, id: 3, tagName: 'tr', attributes: {}, childNodes: [cell('th', 10, 'PIN'), cell('th', 12, 'Name'), cell('th', 14, 'Plan')] },
-          { type: 2, id: 4, tagName: 'tr', attributes: {}, childNodes: [cell('td', 16, '58204'), cell('td', 18, 'Ann'), cell('td', 20, '2024 Pro')] },
-          { type: 2, id: 5, tagName: 'p', attributes: {}, childNodes: [{ type: 3, id: 22, textContent: '77419 visits' }] },
-        ] }] },
-      },
-    };
+    const page = snapshotOf([{ type: 2, id: 2, tagName: 'table', attributes: {}, childNodes: [
+      { type: 2, id: 3, tagName: 'tr', attributes: {}, childNodes: [cell('th', 10, 'PIN'), cell('th', 12, 'Name'), cell('th', 14, 'Plan')] },
+      { type: 2, id: 4, tagName: 'tr', attributes: {}, childNodes: [cell('td', 16, '58204'), cell('td', 18, 'Ann'), cell('td', 20, '2024 Pro')] },
+      { type: 2, id: 5, tagName: 'p', attributes: {}, childNodes: [{ type: 3, id: 22, textContent: '77419 visits' }] },
+    ] }]);
     const asked: number[] = [];
     const headings = new Map([[17, 'PIN'], [21, 'Plan']]);
     const masker = createEventMasker({ textsBeforeOf: (id, headingOnly) => (asked.push(id), headingOnly ? [headings.get(id) ?? ''] : null) });
