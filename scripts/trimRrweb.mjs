@@ -245,6 +245,36 @@ const RARE_FALLBACKS = [
   },
 ];
 
+// rrweb's serializer passes its options on by listing each of them again, in four calls: these pass on the options
+// they were given instead, with what the call changes. An option the callee defaults (`skipChild`, `inlineStylesheet`,
+// `maskInputOptions`, the load timeouts) reaches it as given and is defaulted there the same way; the two serializeNode
+// does not default (`inlineStylesheet`, `keepIframeSrcFn`) are still passed resolved. What a call left out, and so
+// reset, is reset (`newlyAddedElement`, `cssCaptured`, and `skipChild` for a frame's document and a loaded sheet).
+const OPTION_SPREADS = [
+  {
+    find: "    const bypassOptions = {\n      doc,\n      mirror: mirror2,\n      blockClass,\n      blockSelector,\n      needsMask,\n      maskTextClass,\n      maskTextSelector,\n      skipChild,\n      inlineStylesheet,\n      maskInputOptions,\n      maskTextFn,\n      maskInputFn,\n      slimDOMOptions,\n      dataURLOptions,\n      inlineImages,\n      recordCanvas,\n      preserveWhiteSpace,\n      onSerialize,\n      onIframeLoad,\n      iframeLoadTimeout,\n      onStylesheetLoad,\n      stylesheetLoadTimeout,\n      keepIframeSrcFn,\n      cssCaptured: false\n    };\n",
+    replace: '    const bypassOptions = { ...options, needsMask, preserveWhiteSpace, newlyAddedElement: false, cssCaptured: false };\n',
+  },
+  {
+    find: "  const _serializedNode = serializeNode(n, {\n    doc,\n    mirror: mirror2,\n    blockClass,\n    blockSelector,\n    needsMask,\n    inlineStylesheet,\n    maskInputOptions,\n    maskTextFn,\n    maskInputFn,\n    dataURLOptions,\n    inlineImages,\n    recordCanvas,\n    keepIframeSrcFn,\n    newlyAddedElement,\n    cssCaptured\n  });\n",
+    replace: '  const _serializedNode = serializeNode(n, { ...options, needsMask, inlineStylesheet, keepIframeSrcFn });\n',
+  },
+  {
+    find: "          const serializedIframeNode = serializeNodeWithId(iframeDoc, {\n            doc: iframeDoc,\n            mirror: mirror2,\n            blockClass,\n            blockSelector,\n            needsMask,\n            maskTextClass,\n            maskTextSelector,\n            skipChild: false,\n            inlineStylesheet,\n            maskInputOptions,\n            maskTextFn,\n            maskInputFn,\n            slimDOMOptions,\n            dataURLOptions,\n            inlineImages,\n            recordCanvas,\n            preserveWhiteSpace,\n            onSerialize,\n            onIframeLoad,\n            iframeLoadTimeout,\n            onStylesheetLoad,\n            stylesheetLoadTimeout,\n            keepIframeSrcFn\n          });\n",
+    replace: '          const serializedIframeNode = serializeNodeWithId(iframeDoc, { ...options, doc: iframeDoc, needsMask, skipChild: false, newlyAddedElement: false, cssCaptured: false });\n',
+  },
+  {
+    find: "          const serializedLinkNode = serializeNodeWithId(n, {\n            doc,\n            mirror: mirror2,\n            blockClass,\n            blockSelector,\n            needsMask,\n            maskTextClass,\n            maskTextSelector,\n            skipChild: false,\n            inlineStylesheet,\n            maskInputOptions,\n            maskTextFn,\n            maskInputFn,\n            slimDOMOptions,\n            dataURLOptions,\n            inlineImages,\n            recordCanvas,\n            preserveWhiteSpace,\n            onSerialize,\n            onIframeLoad,\n            iframeLoadTimeout,\n            onStylesheetLoad,\n            stylesheetLoadTimeout,\n            keepIframeSrcFn\n          });\n",
+    replace: '          const serializedLinkNode = serializeNodeWithId(n, { ...options, needsMask, skipChild: false, newlyAddedElement: false, cssCaptured: false });\n',
+  },
+  // snapshot()'s one caller, record(), passes every option it reads, so its defaults are never used.
+  {
+    find: "function snapshot(n, options) {\n  const {\n    mirror: mirror2 = new Mirror(),\n    blockClass = \"rr-block\",\n    blockSelector = null,\n    maskTextClass = \"rr-mask\",\n    maskTextSelector = null,\n    inlineStylesheet = true,\n    inlineImages = false,\n    recordCanvas = false,\n    maskAllInputs = false,\n    maskTextFn,\n    maskInputFn,\n    slimDOM = false,\n    dataURLOptions,\n    preserveWhiteSpace,\n    onSerialize,\n    onIframeLoad,\n    iframeLoadTimeout,\n    onStylesheetLoad,\n    stylesheetLoadTimeout,\n    keepIframeSrcFn = () => false\n  } = options;\n  const maskInputOptions = maskAllInputs;\n  const slimDOMOptions = slimDOMDefaults(slimDOM);\n  return serializeNodeWithId(n, {\n    doc: n,\n    mirror: mirror2,\n    blockClass,\n    blockSelector,\n    maskTextClass,\n    maskTextSelector,\n    skipChild: false,\n    inlineStylesheet,\n    maskInputOptions,\n    maskTextFn,\n    maskInputFn,\n    slimDOMOptions,\n    dataURLOptions,\n    inlineImages,\n    recordCanvas,\n    preserveWhiteSpace,\n    onSerialize,\n    onIframeLoad,\n    iframeLoadTimeout,\n    onStylesheetLoad,\n    stylesheetLoadTimeout,\n    keepIframeSrcFn,\n    newlyAddedElement: false\n  });\n}\n",
+    replace:
+      'function snapshot(n, options) {\n  return serializeNodeWithId(n, { ...options, doc: n, maskInputOptions: options.maskAllInputs, slimDOMOptions: slimDOMDefaults(options.slimDOM), skipChild: false, newlyAddedElement: false });\n}\n',
+  },
+];
+
 // Replay fidelity the script-tag build trades for its size budget: rules a script inserts into or deletes from a rule
 // nested in a stylesheet (`mediaRule.insertRule()` on an `@media`, `@supports` or other grouping rule) after the
 // snapshot. Rules inserted into or deleted from the stylesheet itself (CSS-in-JS libraries insert whole `@media` rules
@@ -460,7 +490,7 @@ function dropPixelCapture(code) {
   return code.slice(0, start) + code.slice(end);
 }
 
-/** Applies exact replacements, each of which must match once: DEAD_CODE, MEDIA_STATE, PROGRAMMATIC_INPUT, RARE_FALLBACKS, RRWEB_FIXES, BLOCK_TEST. */
+/** Applies exact replacements, each of which must match once: DEAD_CODE, MEDIA_STATE, PROGRAMMATIC_INPUT, RARE_FALLBACKS, RRWEB_FIXES, BLOCK_TEST, OPTION_SPREADS. */
 function replaceExactly(code, replacements) {
   return replacements.reduce((result, { find, replace }) => {
     const at = result.indexOf(find);
@@ -637,7 +667,7 @@ export function trimRrweb() {
         dropPixelCapture,
         dropNestedRuleObservers,
         pinRecordOptions,
-        (result) => replaceExactly(result, [...DEAD_CODE, MEDIA_STATE, PROGRAMMATIC_INPUT, ...RARE_FALLBACKS, ...RRWEB_FIXES, BLOCK_TEST]),
+        (result) => replaceExactly(result, [...DEAD_CODE, MEDIA_STATE, PROGRAMMATIC_INPUT, ...RARE_FALLBACKS, ...RRWEB_FIXES, BLOCK_TEST, ...OPTION_SPREADS]),
         pinSlimDom,
         dropRecordStatics,
         unrollMutationBufferInit,
