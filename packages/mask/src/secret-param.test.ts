@@ -80,6 +80,8 @@ describe('secretParam', () => {
     ['Tax ID: 12-3456789 · Member ID: ABC12345 · TIN: 98-7654321 · Your ID is 5512 · Order ID 5512', 'Tax ID: ********** · Member ID: ******** · TIN: ********** · Your ID is **** · Order ID ****'],
     ['Account #: 1234567 · Acct no. 7654321 · Policy No: AB-123456 · N° de client : 12345678 · Nr.: 12345', 'Account #: ******* · Acct no. ******* · Policy No: ********* · N° de client : ******** · Nr.: *****'],
     ["Account: 12345678 · Driver's license: D1234567 · Licence 7654321 · Username: jdoe42", "Account: ******** · Driver's license: ******** · Licence ******* · Username: ******"],
+    // The people an id is for: a customer's, a client's, a member's, a patient's (a medical record or Medicare number).
+    ['Customer: 12345678 · Cliente: 8812345 · Member 5512345 · Patient: 4417723 · MRN 1234567 · Medicare 1234 56789 1', 'Customer: ******** · Cliente: ******* · Member ******* · Patient: ******* · MRN ******* · Medicare **** ***** *'],
     // A card's security code is three digits: after its label and spaces alone, too.
     ['CVC 123 · CVV 1234 · CSC 321 · Security code 456', 'CVC *** · CVV **** · CSC *** · Security code ***'],
     // Unquoted values assigned with spaces around `=`, as INI and TOML files and env dumps write them.
@@ -121,6 +123,8 @@ describe('secretParam', () => {
     'Answer: In the settings. Number of seats: unlimited',
     // `#` and `No.` glued to a word or a number, and short numbers after the identifier labels.
     'Order #12345 · C# 2024 edition · There are no 3D models · Order ID 55 · Item # 12 · License: CC BY 4.0',
+    // The people an id is for, inside a word, in the plural, or before a short number.
+    'Remember: 3 things · Members: 120 · Customers 2024 report · Client 2.0 released · Patient 1 of 3',
     'token=',
     // Glued to a masked value: masking `0958q=1` must not make an assignment of it (found by `npm run fuzz`).
     '****q=1',

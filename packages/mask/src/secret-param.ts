@@ -20,7 +20,9 @@ const ASSIGNMENT = /(?<![\w.[*-])([A-Za-z_][\w.-]*)(?: ?=(?!=) ?([^\s&#"'<>;,]+)
  * (`Account number: 12345678`, whatever the number) and `answer` (a security question's), dates of birth (`Date of birth:
  * 05/12/1985`, `DOB: 1985-05-12`), passport numbers and two national ids (Brazil's `CPF`, Spain's `DNI`), and the words
  * that name an identifier: any `ID`, `#`, `No.`/`Nr.`/`N°` (`Tax ID:`, `Member ID:`, `Account #:`, `Acct no.`, `Policy No:`;
- * an order's or a ticket's number goes too, fail closed), an account, a licence, a username, `SSN` and `TIN`. Not after a
+ * an order's or a ticket's number goes too, fail closed), an account, a licence, a username, `SSN` and `TIN`, and the
+ * people an id is for: a customer, a client, a member, a patient (`Customer: 12345678`, `Patient 4417723`, `MRN:
+ * 1234567`, `Medicare 1234 56789 1`; `Member since 2019` loses its year, fail closed). Not after a
  * word character, `.`, `#` or `-`, so neither `Barcode: 0123` nor a stylesheet's `.pin:nth-child(2)` holds one; but a
  * code or password word may end a compound of five letters or more, as German, Dutch and the Nordic languages write
  * them (`Bestätigungscode`, `Einmalpasswort`, `verificatiecode`, `engangskode`, `engångslösenord`), and any label may
@@ -30,7 +32,7 @@ const ASSIGNMENT = /(?<![\w.[*-])([A-Za-z_][\w.-]*)(?: ?=(?!=) ?([^\s&#"'<>;,]+)
  * is one, so `验证码`, `暗証番号` and `비밀번호` are, and a phone or order number after its label goes too. `パスワ.ド`:
  * the detectors read the katakana long vowel mark as a dash (foldForDetection).
  */
-const LABEL = String.raw`(?:(?<![\w.#-])|(?<=(?<![\w.#-])(?:\p{L}{1,12}-){1,3})|(?<=\p{L}{5})(?=cod|koo?d|passw?or|l[öo]sen|salasana|num))(?:codes?|codice|c[oó]digo|koo?d[ei]?|код|(?:passw?|kennw)or[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord|l[öo]senord|salasana|h[ae]s[lł]o|jelsz[óo]|[sş]ifre|пароль|كلمة المرور|パスワ.ド|[码碼]|番号|번호|tokens?|secrets?|(?:x-)?(?:api|access|secret|private|license)[-_ ]?keys?|clave|answer|number|nummer|n[uú]m[eé]ro|birth\w*|geburt\w*|naissance|nacimiento|nascimento|nascita|dob|passport|cpf|dni|id|#|n[oº°r]\.?|acc(?:oun)?t|licen[cs]e|user\s?name|ssn|tin)`;
+const LABEL = String.raw`(?:(?<![\w.#-])|(?<=(?<![\w.#-])(?:\p{L}{1,12}-){1,3})|(?<=\p{L}{5})(?=cod|koo?d|passw?or|l[öo]sen|salasana|num))(?:codes?|codice|c[oó]digo|koo?d[ei]?|код|(?:passw?|kennw)or[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord|l[öo]senord|salasana|h[ae]s[lł]o|jelsz[óo]|[sş]ifre|пароль|كلمة المرور|パスワ.ド|[码碼]|番号|번호|tokens?|secrets?|(?:x-)?(?:api|access|secret|private|license)[-_ ]?keys?|clave|answer|number|nummer|n[uú]m[eé]ro|birth\w*|geburt\w*|naissance|nacimiento|nascimento|nascita|dob|passport|cpf|dni|id|#|n[oº°r]\.?|acc(?:oun)?t|licen[cs]e|user\s?name|ssn|tin|customer|cliente?|member|patient|mrn|medicare)`;
 /**
  * A word that qualifies a label before its `:` or `is`: any one word (`Kod weryfikacyjny:`, `Код подтверждения:`,
  * `contraseña temporal:`, `Sicherheitscode ein:`, and `Code review: 3 items` too, fail closed), or one after

@@ -207,6 +207,17 @@ DB_PASSWORD = "correct horse staple"
     }),
   },
   {
+    name: 'people-identifier-labels',
+    mechanism: 'the ids of the people a page is about after their label: a customer\'s and a client\'s number, a member\'s, a patient\'s medical record and Medicare numbers, after `:` or nothing but a space, written later by a mutation',
+    body: `<p>CANARY-people-ids</p>
+      <p>Customer: 58204117</p><p>Cliente: 7730215</p><p>Member 6610438</p><p>MRN: 4417723</p><p id="later"></p>`,
+    secrets: ['58204117', '7730215', '6610438', '4417723', '2931 60478 1'],
+    canary: 'CANARY-people-ids',
+    act: thenCanary('CANARY-people-ids', () => {
+      document.getElementById('later')!.textContent = 'Patient Ann Lee · Medicare 2931 60478 1';
+    }),
+  },
+  {
     name: 'values-under-column-headings',
     mechanism: 'values in a table under the `<th>` heading their column, not after it in the text (an admin list of accounts and PINs), in the first snapshot and in a row a later mutation adds',
     body: `<p>CANARY-column-headings</p>
