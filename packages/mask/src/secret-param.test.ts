@@ -80,6 +80,8 @@ describe('secretParam', () => {
     ['Tax ID: 12-3456789 · Member ID: ABC12345 · TIN: 98-7654321 · Your ID is 5512 · Order ID 5512', 'Tax ID: ********** · Member ID: ******** · TIN: ********** · Your ID is **** · Order ID ****'],
     ['Account #: 1234567 · Acct no. 7654321 · Policy No: AB-123456 · N° de client : 12345678 · Nr.: 12345', 'Account #: ******* · Acct no. ******* · Policy No: ********* · N° de client : ******** · Nr.: *****'],
     ["Account: 12345678 · Driver's license: D1234567 · Licence 7654321 · Username: jdoe42", "Account: ******** · Driver's license: ******** · Licence ******* · Username: ******"],
+    // Labels in any case, in each script they are written in (the patterns spell both cases out, with no `i` flag).
+    ['PASSWORD: Hunter22 · КОД: 4821 · CÓDIGO: 5512 · MOT DE PASSE : 8812a · HASŁO: x9k2 · 482913 IS YOUR Acme CODE', 'PASSWORD: ******** · КОД: **** · CÓDIGO: **** · MOT DE PASSE : ***** · HASŁO: **** · ****** IS YOUR Acme CODE'],
     // The people an id is for: a customer's, a client's, a member's, a patient's (a medical record or Medicare number).
     ['Customer: 12345678 · Cliente: 8812345 · Member 5512345 · Patient: 4417723 · MRN 1234567 · Medicare 1234 56789 1', 'Customer: ******** · Cliente: ******* · Member ******* · Patient: ******* · MRN ******* · Medicare **** ***** *'],
     // A card's security code is three digits: after its label and spaces alone, too.
