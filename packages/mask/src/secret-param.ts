@@ -1,3 +1,4 @@
+import { caseless } from './caseless';
 import type { Detector } from './types';
 import { hidePathTokens, isSensitiveParam } from './url';
 
@@ -50,19 +51,6 @@ const IS = String.raw`(?:[ei]s|e?st|lautet|[eä]r|[éè])(?:\s{1,9}(?:l[ae]|el|i
 const DIGIT_WORD = String.raw`[^\s<>"'()]*\p{Nd}[^\s<>"'()]*`;
 /** A secret's value: a word holding a digit, and the next ones that do (`482 913`, `1234 5678`, `05 12 1985`). */
 const VALUE = String.raw`${DIGIT_WORD}(?: ${DIGIT_WORD}){0,5}`;
-
-/**
- * `source` matching either case of each letter (`[pP][iI][nN]`, `[öÖoO]` in a class), for the label patterns to need no
- * `i` flag: with it, compiling them took Chromium 4–8 ms more at each page load (docs/benchmarks.md). Escapes stay.
- */
-const caseless = (source: string): string => {
-  let inClass = false;
-  return source.replace(/\\p\{\w+\}|\\.|[^]/g, (token) => {
-    inClass = token === '[' || (inClass && token !== ']');
-    const both = token[0] === '\\' || token === token.toUpperCase() ? token : token + token.toUpperCase();
-    return inClass || both === token ? both : `[${both}]`;
-  });
-};
 
 /** Every assignment holds `=` or `:`, and a value before its label ` is your `: one scan rules most text out. */
 const HINT = new RegExp(String.raw`[=:：]|\s${IS}\s`);
