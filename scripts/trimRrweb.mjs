@@ -245,21 +245,18 @@ const RARE_FALLBACKS = [
   },
 ];
 
-// rrweb's serializer passes its options on by listing each of them again, in six calls (to a node's children, to a
-// frame's document and a loaded sheet's, to serializeNode, and from it to the element's and the text's serializers):
+// rrweb's serializer passes its options on by listing each of them again: in five of its calls (to a node's children,
+// to a frame's document and a loaded sheet's, and from serializeNode to the element's and the text's serializers)
 // these pass on the options they were given instead, with what the call changes, and unpack only what they read. An
 // option the callee defaults (`skipChild`, `inlineStylesheet`, `maskInputOptions`, the load timeouts) reaches it as
-// given and is defaulted there the same way; the two serializeNode does not default (`inlineStylesheet`,
-// `keepIframeSrcFn`) are still passed resolved. What a call left out, and so reset, is reset (`newlyAddedElement`,
-// `cssCaptured`, and `skipChild` for a frame's document and a loaded sheet).
+// given and is defaulted there the same way. What a call left out, and so reset, is reset (`newlyAddedElement`,
+// `cssCaptured`, and `skipChild` for a frame's document and a loaded sheet). The call to serializeNode keeps its list:
+// passed a copy, serializeNode read options of two shapes (the snapshot's and a mutation's) at every node, and the
+// 1,000-mutation burst took 32 ms longer (docs/benchmarks.md).
 const OPTION_SPREADS = [
   {
     find: "    const bypassOptions = {\n      doc,\n      mirror: mirror2,\n      blockClass,\n      blockSelector,\n      needsMask,\n      maskTextClass,\n      maskTextSelector,\n      skipChild,\n      inlineStylesheet,\n      maskInputOptions,\n      maskTextFn,\n      maskInputFn,\n      slimDOMOptions,\n      dataURLOptions,\n      inlineImages,\n      recordCanvas,\n      preserveWhiteSpace,\n      onSerialize,\n      onIframeLoad,\n      iframeLoadTimeout,\n      onStylesheetLoad,\n      stylesheetLoadTimeout,\n      keepIframeSrcFn,\n      cssCaptured: false\n    };\n",
     replace: '    const bypassOptions = { ...options, needsMask, preserveWhiteSpace, newlyAddedElement: false, cssCaptured: false };\n',
-  },
-  {
-    find: "  const _serializedNode = serializeNode(n, {\n    doc,\n    mirror: mirror2,\n    blockClass,\n    blockSelector,\n    needsMask,\n    inlineStylesheet,\n    maskInputOptions,\n    maskTextFn,\n    maskInputFn,\n    dataURLOptions,\n    inlineImages,\n    recordCanvas,\n    keepIframeSrcFn,\n    newlyAddedElement,\n    cssCaptured\n  });\n",
-    replace: '  const _serializedNode = serializeNode(n, { ...options, needsMask, inlineStylesheet, keepIframeSrcFn });\n',
   },
   {
     find: "          const serializedIframeNode = serializeNodeWithId(iframeDoc, {\n            doc: iframeDoc,\n            mirror: mirror2,\n            blockClass,\n            blockSelector,\n            needsMask,\n            maskTextClass,\n            maskTextSelector,\n            skipChild: false,\n            inlineStylesheet,\n            maskInputOptions,\n            maskTextFn,\n            maskInputFn,\n            slimDOMOptions,\n            dataURLOptions,\n            inlineImages,\n            recordCanvas,\n            preserveWhiteSpace,\n            onSerialize,\n            onIframeLoad,\n            iframeLoadTimeout,\n            onStylesheetLoad,\n            stylesheetLoadTimeout,\n            keepIframeSrcFn\n          });\n",
@@ -269,10 +266,10 @@ const OPTION_SPREADS = [
     find: "          const serializedLinkNode = serializeNodeWithId(n, {\n            doc,\n            mirror: mirror2,\n            blockClass,\n            blockSelector,\n            needsMask,\n            maskTextClass,\n            maskTextSelector,\n            skipChild: false,\n            inlineStylesheet,\n            maskInputOptions,\n            maskTextFn,\n            maskInputFn,\n            slimDOMOptions,\n            dataURLOptions,\n            inlineImages,\n            recordCanvas,\n            preserveWhiteSpace,\n            onSerialize,\n            onIframeLoad,\n            iframeLoadTimeout,\n            onStylesheetLoad,\n            stylesheetLoadTimeout,\n            keepIframeSrcFn\n          });\n",
     replace: '          const serializedLinkNode = serializeNodeWithId(n, { ...options, needsMask, skipChild: false, newlyAddedElement: false, cssCaptured: false });\n',
   },
-  // What serializeNodeWithId no longer passes on by name, it no longer unpacks; its masking test is inert (INERT_DECLARATIONS).
+  // rrweb's masking test is inert (INERT_DECLARATIONS): the class and selector it was given are not unpacked.
   {
     find: "function serializeNodeWithId(n, options) {\n  const {\n    doc,\n    mirror: mirror2,\n    blockClass,\n    blockSelector,\n    maskTextClass,\n    maskTextSelector,\n    skipChild = false,\n    inlineStylesheet = true,\n    maskInputOptions = {},\n    maskTextFn,\n    maskInputFn,\n    slimDOMOptions,\n    dataURLOptions = {},\n    inlineImages = false,\n    recordCanvas = false,\n    onSerialize,\n    onIframeLoad,\n    iframeLoadTimeout = 5e3,\n    onStylesheetLoad,\n    stylesheetLoadTimeout = 5e3,\n    keepIframeSrcFn = () => false,\n    newlyAddedElement = false,\n    cssCaptured = false\n  } = options;\n  let { needsMask } = options;\n  let { preserveWhiteSpace = true } = options;\n  if (!needsMask) {\n    const checkAncestors = needsMask === void 0;\n    needsMask = needMaskingText(\n      n,\n      maskTextClass,\n      maskTextSelector,\n      checkAncestors\n    );\n  }\n",
-    replace: "function serializeNodeWithId(n, options) {\n  const {\n    mirror: mirror2,\n    skipChild = false,\n    inlineStylesheet = true,\n    slimDOMOptions,\n    onSerialize,\n    onIframeLoad,\n    iframeLoadTimeout = 5e3,\n    onStylesheetLoad,\n    stylesheetLoadTimeout = 5e3,\n    keepIframeSrcFn = () => false\n  } = options;\n  let { needsMask } = options;\n  let { preserveWhiteSpace = true } = options;\n  if (!needsMask) {\n    needsMask = needMaskingText();\n  }\n",
+    replace: "function serializeNodeWithId(n, options) {\n  const {\n    doc,\n    mirror: mirror2,\n    blockClass,\n    blockSelector,\n    skipChild = false,\n    inlineStylesheet = true,\n    maskInputOptions = {},\n    maskTextFn,\n    maskInputFn,\n    slimDOMOptions,\n    dataURLOptions = {},\n    inlineImages = false,\n    recordCanvas = false,\n    onSerialize,\n    onIframeLoad,\n    iframeLoadTimeout = 5e3,\n    onStylesheetLoad,\n    stylesheetLoadTimeout = 5e3,\n    keepIframeSrcFn = () => false,\n    newlyAddedElement = false,\n    cssCaptured = false\n  } = options;\n  let { needsMask } = options;\n  let { preserveWhiteSpace = true } = options;\n  if (!needsMask) {\n    needsMask = needMaskingText();\n  }\n",
   },
   // serializeNode passes its options on to the element's and the text's serializer, which default them alike.
   {
