@@ -31,9 +31,10 @@ const ASSIGNMENT = /(?<![\w.[*-])([A-Za-z_][\w.-]*)(?: ?=(?!=) ?([^\s&#"'<>;,]+)
  * a custom property's `--font-code` nor a class's `.qr-code`).
  * Chinese, Japanese and Korean write no spaces: any word ending in `码`/`碼` (code, number), `番号` or `번호` (number)
  * is one, so `验证码`, `暗証番号` and `비밀번호` are, and a phone or order number after its label goes too. `パスワ.ド`:
- * the detectors read the katakana long vowel mark as a dash (foldForDetection).
+ * the detectors read the katakana long vowel mark as a dash (foldForDetection). In either case (caseless), spelled out
+ * once here and not in each pattern that holds it: spelling is work every page load pays.
  */
-const LABEL = String.raw`(?:(?<![\w.#-])|(?<=(?<![\w.#-])(?:\p{L}{1,12}-){1,3})|(?<=\p{L}{5})(?=cod|koo?d|passw?or|l[öo]sen|salasana|num))(?:codes?|codice|c[oó]digo|koo?d[ei]?|код|(?:passw?|kennw)or[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord|l[öo]senord|salasana|h[ae]s[lł]o|jelsz[óo]|[sş]ifre|пароль|كلمة المرور|パスワ.ド|[码碼]|番号|번호|tokens?|secrets?|(?:x-)?(?:api|access|secret|private|license)[-_ ]?keys?|clave|answer|number|nummer|n[uú]m[eé]ro|birth\w*|geburt\w*|naissance|nacimiento|nascimento|nascita|dob|passport|cpf|dni|id|#|n[oº°r]\.?|acc(?:oun)?t|licen[cs]e|user\s?name|ssn|tin|customer|cliente?|member|patient|mrn|medicare)`;
+const LABEL = caseless(String.raw`(?:(?<![\w.#-])|(?<=(?<![\w.#-])(?:\p{L}{1,12}-){1,3})|(?<=\p{L}{5})(?=cod|koo?d|passw?or|l[öo]sen|salasana|num))(?:codes?|codice|c[oó]digo|koo?d[ei]?|код|(?:passw?|kennw)or[dt]|pass(?:code|phrase)|pin|otp|cv[vc]|contrase.a|mot de passe|senha|wachtwoord|l[öo]senord|salasana|h[ae]s[lł]o|jelsz[óo]|[sş]ifre|пароль|كلمة المرور|パスワ.ド|[码碼]|番号|번호|tokens?|secrets?|(?:x-)?(?:api|access|secret|private|license)[-_ ]?keys?|clave|answer|number|nummer|n[uú]m[eé]ro|birth\w*|geburt\w*|naissance|nacimiento|nascimento|nascita|dob|passport|cpf|dni|id|#|n[oº°r]\.?|acc(?:oun)?t|licen[cs]e|user\s?name|ssn|tin|customer|cliente?|member|patient|mrn|medicare)`);
 /**
  * A word that qualifies a label before its `:` or `is`: any one word (`Kod weryfikacyjny:`, `Код подтверждения:`,
  * `contraseña temporal:`, `Sicherheitscode ein:`, and `Code review: 3 items` too, fail closed), or one after
@@ -41,12 +42,12 @@ const LABEL = String.raw`(?:(?<![\w.#-])|(?<=(?<![\w.#-])(?:\p{L}{1,12}-){1,3})|
  * verifica:`, `PIN for your card:`, `PIN für die Karte:`). One word at most: each more made every look back from a
  * value try the labels again.
  */
-const QUALIFIED = String.raw`(?:\s{1,9}(?:(?:d[aeiou]|f(?:or|ür)(?:\s{1,9}\p{L}{1,5})?)\s{1,9})?\p{L}{1,15})?`;
+const QUALIFIED = caseless(String.raw`(?:\s{1,9}(?:(?:d[aeiou]|f(?:or|ür)(?:\s{1,9}\p{L}{1,5})?)\s{1,9})?\p{L}{1,15})?`);
 /**
  * `is` in the languages of the labels, and an article after it: `Your code is 482913`, `Votre code est (le) 482913`,
- * `Ihr Code lautet 482913`, `Din kode er 4821`, `Tu código es el 4821`, `Seu código é o 482913`.
+ * `Ihr Code lautet 482913`, `Din kode er 4821`, `Tu código es el 4821`, `Seu código é o 482913`; in either case.
  */
-const IS = String.raw`(?:[ei]s|e?st|lautet|[eä]r|[éè])(?:\s{1,9}(?:l[ae]|el|il|o))?`;
+const IS = caseless(String.raw`(?:[ei]s|e?st|lautet|[eä]r|[éè])(?:\s{1,9}(?:l[ae]|el|il|o))?`);
 /** A word holding a digit (so `Password: Required` stays readable), with no parenthesis (`pre code:nth-child(2)`). */
 const DIGIT_WORD = String.raw`[^\s<>"'()]*\p{Nd}[^\s<>"'()]*`;
 /** A secret's value: a word holding a digit, and the next ones that do (`482 913`, `1234 5678`, `05 12 1985`). */
@@ -67,7 +68,7 @@ const DIGIT = /\p{Nd}/u;
  * quadratic time (250 ms for 20,000 spaces).
  */
 const LABELLED = new RegExp(
-  caseless(String.raw`(?<=[\s:：])(?=${DIGIT_WORD})(?<=${LABEL}${QUALIFIED}(?:(?:\s{1,9}${IS})?\s{0,9}[:：]\s{0,9}|\s{1,9}${IS}\s{1,9}|\s{1,9}(?:[-–—→]\s{1,9})?(?=[^\s<>"'():]{4}|\S+ \S*\p{Nd}))|(?<![\w.#-])(?:c(?:v[vc]|sc)|security code)\s{1,9})${VALUE}`),
+  String.raw`(?<=[\s:：])(?=${DIGIT_WORD})(?<=${LABEL}${QUALIFIED}(?:(?:\s{1,9}${IS})?\s{0,9}[:：]\s{0,9}|\s{1,9}${IS}\s{1,9}|\s{1,9}(?:[-–—→]\s{1,9})?(?=[^\s<>"'():]{4}|\S+ \S*\p{Nd}))|(?<![\w.#-])(?:${caseless('c(?:v[vc]|sc)|security code')})\s{1,9})${VALUE}`,
   'gu',
 );
 
@@ -77,14 +78,14 @@ const LABELLED = new RegExp(
  * Tried only where a word starts, and 40 characters at most on either side of its digit: unbounded, a long word
  * before ` is your ` (a minified blob) took the pattern cubic time (32 s for 4,000 characters).
  */
-const VALUE_BEFORE_LABEL = new RegExp(caseless(String.raw`(?<!\S)\S{0,40}?\p{Nd}\S{0,40}(?=\s+is\s+your\s[^.<>]{0,40}?${LABEL})`), 'gu');
+const VALUE_BEFORE_LABEL = new RegExp(String.raw`(?<!\S)\S{0,40}?\p{Nd}\S{0,40}(?=\s+${caseless(String.raw`is\s+your`)}\s[^.<>]{0,40}?${LABEL})`, 'gu');
 const BEFORE_HINT = ' is your ';
 
 /**
  * Text that ends with a label (`Temporary password`, `Your code is:`), read on its last 40 characters: the value may be
  * the next text, in a block of its own (`<dt>`/`<dd>`, a code in a paragraph under its label, recovery codes in a list).
  */
-const ENDS_WITH_LABEL = new RegExp(caseless(String.raw`${LABEL}${QUALIFIED}(?:\s+${IS})?\s*[:：]?\s*$`), 'u');
+const ENDS_WITH_LABEL = new RegExp(String.raw`${LABEL}${QUALIFIED}(?:\s+${IS})?\s*[:：]?\s*$`, 'u');
 const VALUE_FIRST = new RegExp(String.raw`^\s*${VALUE}`, 'u');
 
 /**
