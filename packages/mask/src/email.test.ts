@@ -13,11 +13,30 @@ testDetector(email, {
     'jo@x.coma@b.io',
     // An address literal for a domain.
     'jo@[192.0.2.1]', 'admin@[IPv6:2001:db8::1]',
+    // Scripts whose letters take combining vowel signs, and Latin written decomposed (NFD, as macOS files names and
+    // some keyboards write it): a mark at the end of a part left the whole address out.
+    'सीता.शर्मा@example.com', 'राम@उदाहरण.भारत', 'สมชาย@ตัวอย่าง.ไทย', 'অনিল@উদাহরণ.বাংলা', 'அருண்@எடுத்துக்காட்டு.இந்தியா',
+    'jose\u0301@example.com', 'jose\u0301.garci\u0301a@exa\u0301mple.com',
+    // Letters of the Japanese iteration mark and of other planes.
+    '佐々木@example.jp', '𐐷𐐷@example.com',
   ],
   ignores: [
+    // Digits where the top-level domain goes.
+    'jo@x.12',
     '@lowlight', 'ping @sam', 'npm i pkg@1.2.3', 'user@localhost', 'price: 3 @ $4', 'a @ b.com', 'look (at) this', 'meet [at] noon', 'see (dot) notes (at) 5pm', 'ping team@[design]',
   ],
-  glued: ['jo.doe+news@example.co.uk', 'a@b.io'],
+  glued: ['jo.doe+news@example.co.uk', 'a@b.io', 'सीता.शर्मा@example.com'],
+});
+
+describe('email next to the text around it', () => {
+  const redact = (text: string): string => text.replace(/\S/g, '*');
+  it.each([
+    ['Mail 「jo@example.jp」です', 'Mail 「*************」です'],
+    ['write to (jo@x.io), «jo@x.io» or “jo@x.io”', 'write to (*******), «*******» or “*******”'],
+    ['連絡先、jo@example.jp。', '連絡先、*************。'],
+  ])('stops at punctuation around an address: %s', (text, masked) => {
+    expect(email.maskMatches(text, redact)).toBe(masked);
+  });
 });
 
 describe('email on long text', () => {

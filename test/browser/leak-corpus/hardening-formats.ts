@@ -218,6 +218,17 @@ DB_PASSWORD = "correct horse staple"
     }),
   },
   {
+    name: 'emails-with-combining-marks',
+    mechanism: 'email addresses whose parts end with a combining mark: Devanagari and Thai vowel signs, a Tamil virama, Latin written decomposed (`e` + U+0301), in the first snapshot and written later by a mutation',
+    body: `<p>CANARY-email-marks</p>
+      <p>Write to सीता.शर्मा@example.com</p><p>ติดต่อ สมชาย@ตัวอย่าง.ไทย</p><p>Contact jose&#x301;@example.com</p><p id="later"></p>`,
+    secrets: ['सीता', 'शर्मा', 'สมชาย', 'jose\u0301', 'அருண்'],
+    canary: 'CANARY-email-marks',
+    act: thenCanary('CANARY-email-marks', () => {
+      document.getElementById('later')!.textContent = 'Reply to அருண்@எடுத்துக்காட்டு.இந்தியா today';
+    }),
+  },
+  {
     name: 'values-under-column-headings',
     mechanism: 'values in a table under the `<th>` heading their column, not after it in the text (an admin list of accounts and PINs), in the first snapshot and in a row a later mutation adds',
     body: `<p>CANARY-column-headings</p>
