@@ -227,6 +227,47 @@ const PROGRAMMATIC_INPUT = {
   replace: '',
 };
 
+// A changed `style` attribute is recorded as the page wrote it, like every other attribute. rrweb parsed the old value
+// into a span of a second document at each change, compared every property of both, and sent the properties that
+// differ when their JSON was the shorter: work per style change on the main thread, for a few bytes that gzip takes
+// back from a 30-second batch anyway. A replay sets the attribute; the result is the same page.
+const STYLE_AS_WRITTEN = [
+  {
+    find:
+      '          if (typeof attributes.style === "string") {\n            const diffAsStr = JSON.stringify(attribute.styleDiff);\n' +
+      '            const unchangedAsStr = JSON.stringify(attribute._unchangedStyles);\n            if (diffAsStr.length < attributes.style.length) {\n' +
+      '              if ((diffAsStr + unchangedAsStr).split("var(").length === attributes.style.split("var(").length) {\n' +
+      '                attributes.style = attribute.styleDiff;\n              }\n            }\n          }\n',
+    replace: '',
+  },
+  {
+    find: '          attributes: {},\n          styleDiff: {},\n          _unchangedStyles: {}\n',
+    replace: '          attributes: {}\n',
+  },
+  {
+    find: '              attributes: {},\n              styleDiff: {},\n              _unchangedStyles: {}\n',
+    replace: '              attributes: {}\n',
+  },
+  {
+    find:
+      '            if (attributeName === "style") {\n              if (!this.unattachedDoc) {\n                try {\n' +
+      '                  this.unattachedDoc = document.implementation.createHTMLDocument();\n                } catch (e) {\n' +
+      '                  this.unattachedDoc = this.doc;\n                }\n              }\n' +
+      '              const old = this.unattachedDoc.createElement("span");\n              if (m.oldValue) {\n' +
+      '                old.setAttribute("style", m.oldValue);\n              }\n' +
+      '              for (const pname of Array.from(target.style)) {\n                const newValue = target.style.getPropertyValue(pname);\n' +
+      '                const newPriority = target.style.getPropertyPriority(pname);\n' +
+      '                if (newValue !== old.style.getPropertyValue(pname) || newPriority !== old.style.getPropertyPriority(pname)) {\n' +
+      '                  if (newPriority === "") {\n                    item.styleDiff[pname] = newValue;\n                  } else {\n' +
+      '                    item.styleDiff[pname] = [newValue, newPriority];\n                  }\n                } else {\n' +
+      '                  item._unchangedStyles[pname] = [newValue, newPriority];\n                }\n              }\n' +
+      '              for (const pname of Array.from(old.style)) {\n                if (target.style.getPropertyValue(pname) === "") {\n' +
+      '                  item.styleDiff[pname] = false;\n                }\n              }\n' +
+      '            } else if (attributeName === "open" && target.tagName === "DIALOG") {\n',
+    replace: '            if (attributeName === "open" && target.tagName === "DIALOG") {\n',
+  },
+];
+
 // Replay fidelity the script-tag build trades for its size budget: rrweb's workarounds for rare pages and one browser's
 // old bug, as exact statements.
 const RARE_FALLBACKS = [
@@ -400,10 +441,10 @@ export const RRWEB_INTERNAL_PROPERTIES = [
   'styleMirror', 'styleIDMap', 'idStyleMap', 'trackedLinkElements', 'trackLinkElement', 'attachLinkElement', 'adoptStyleSheets',
   'recordCrossOriginIframes', 'crossOriginIframeMirror', 'crossOriginIframeStyleMirror', 'crossOriginIframeMap',
   'loadListener', 'addIframe', 'attachIframe', 'shadowDoms', 'addShadowRoot', 'observeAttachShadow', 'patchAttachShadow',
-  'restoreHandlers', 'unattachedDoc', 'addedSet', 'movedSet', 'droppedSet', 'movedMap', 'mapRemoves',
+  'restoreHandlers', 'addedSet', 'movedSet', 'droppedSet', 'movedMap', 'mapRemoves',
   'removesSubTreeCache', 'attributeMap', 'processMutations', 'processMutation', 'genAdds', 'genTextAreaValueMutation',
   'needsMask', 'cssCaptured', 'trackStylesheetInLinkElement', 'patchRootIdOnNode', 'addLoadListener', 'inOtherBuffer',
-  'generateId', 'unfreeze', 'frozen', 'nodeMap', 'crossOriginIframeRootIdMap', 'iframes', 'handleMessage', 'styleDiff', '_unchangedStyles',
+  'generateId', 'unfreeze', 'frozen', 'nodeMap', 'crossOriginIframeRootIdMap', 'iframes', 'handleMessage',
 ];
 
 // rrweb internal names Lowlight's own code also uses, only on rrweb's objects: keys of its one record() call
@@ -684,7 +725,7 @@ export function trimRrweb() {
         dropPixelCapture,
         dropNestedRuleObservers,
         pinRecordOptions,
-        (result) => replaceExactly(result, [...DEAD_CODE, MEDIA_STATE, PROGRAMMATIC_INPUT, ...RARE_FALLBACKS, ...RRWEB_FIXES, BLOCK_TEST, ...OPTION_SPREADS]),
+        (result) => replaceExactly(result, [...DEAD_CODE, MEDIA_STATE, PROGRAMMATIC_INPUT, ...RARE_FALLBACKS, ...STYLE_AS_WRITTEN, ...RRWEB_FIXES, BLOCK_TEST, ...OPTION_SPREADS]),
         pinSlimDom,
         dropRecordStatics,
         unrollMutationBufferInit,

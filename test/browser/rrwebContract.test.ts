@@ -65,4 +65,23 @@ describe.skipIf(!hasChromium)('rrweb contract', () => {
     expect(nodes.some((node) => node.isShadow)).toBe(true);
     expect([...unknown]).toEqual([]);
   });
+
+  it('records a changed style attribute as the page wrote it, not as a diff of its properties', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${pages.url}/`);
+    await page.evaluate(() => (window as unknown as { __started: Promise<void> }).__started);
+    await page.evaluate(() => document.querySelector('p')!.setAttribute('style', 'color: red; padding: 1px 2px'));
+    await page.waitForTimeout(50);
+    await page.evaluate(() => document.querySelector('p')!.setAttribute('style', 'color: blue; padding: 1px 2px'));
+    await page.waitForTimeout(50);
+    await page.evaluate(() => (window as unknown as { Lowlight: { flush(): Promise<void> } }).Lowlight.flush());
+
+    const styles = decodeReceived(collector.collector.received)
+      .flatMap((body) => JSON.parse(body).events)
+      .filter((event) => event.type === 3 && event.data.source === 0)
+      .flatMap((event) => event.data.attributes.map((change: { attributes: Record<string, unknown> }) => change.attributes.style))
+      .filter((style) => style !== undefined);
+    // rrweb's own recorder sends the second change as `{ color: 'blue' }`.
+    expect(styles.slice(-2)).toEqual(['color: red; padding: 1px 2px', 'color: blue; padding: 1px 2px']);
+  });
 });
