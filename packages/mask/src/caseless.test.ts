@@ -5,6 +5,8 @@ import { caseless } from './caseless';
 describe('caseless', () => {
   it('spells each letter in both cases, inside a class without brackets, and leaves escapes alone', () => {
     expect(caseless(String.raw`(?<![\w.#-])[öo]x\p{L}{2}код\s[^\s<>]#`)).toBe(String.raw`(?<![\w.#-])[öÖoO][xX]\p{L}{2}[кК][оО][дД]\s[^\s<>]#`);
+    // Turkish writes the capital of `i` with a dot.
+    expect(caseless('p[ií]n')).toBe('[pP][iIİíÍ][nN]');
   });
 
   it('matches what the same pattern matches with the i flag', () => {

@@ -82,6 +82,8 @@ describe('secretParam', () => {
     ["Account: 12345678 · Driver's license: D1234567 · Licence 7654321 · Username: jdoe42", "Account: ******** · Driver's license: ******** · Licence ******* · Username: ******"],
     // Labels in any case, in each script they are written in (the patterns spell both cases out, with no `i` flag).
     ['PASSWORD: Hunter22 · КОД: 4821 · CÓDIGO: 5512 · MOT DE PASSE : 8812a · HASŁO: x9k2 · 482913 IS YOUR Acme CODE', 'PASSWORD: ******** · КОД: **** · CÓDIGO: **** · MOT DE PASSE : ***** · HASŁO: **** · ****** IS YOUR Acme CODE'],
+    // Turkish capitals write a dotted `İ`, which neither the `i` flag nor a plain upper-casing reads as `i`.
+    ['ŞİFRE: Tr2Pass22 · PİN: 4821 · KİMLİK NO: 12345678901', 'ŞİFRE: ********* · PİN: **** · KİMLİK NO: ***********'],
     // The people an id is for: a customer's, a client's, a member's, a patient's (a medical record or Medicare number).
     ['Customer: 12345678 · Cliente: 8812345 · Member 5512345 · Patient: 4417723 · MRN 1234567 · Medicare 1234 56789 1', 'Customer: ******** · Cliente: ******* · Member ******* · Patient: ******* · MRN ******* · Medicare **** ***** *'],
     // A card's security code is three digits: after its label and spaces alone, too.
