@@ -16,7 +16,10 @@ export const apiKey = regexDetector({
   pattern: new RegExp(
     [
       // Distinctive prefixes need no word boundary, so a token glued to other text is still found.
-      String.raw`eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]*`, // JWT: base64url JSON header and payload
+      // JWT: base64url JSON header and payload. The header is read for 2 KB at most (a certificate chain in it fits):
+      // unbounded, every `eyJ` inside a long run of base64 with no `.` read to the run's end (base64 of JSON holds many),
+      // quadratic time (1.7 s for 60 KB of `eyJ`; 0.12 s now).
+      String.raw`eyJ[\w-]{8,2048}\.eyJ[\w-]{8,}\.[\w-]*`,
       String.raw`(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{16,}`,
       String.raw`\bsk-[A-Za-z0-9_-]{20,}`,
       String.raw`(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}`,
