@@ -13,7 +13,7 @@ testDetector(email, {
     'jo@x.coma@b.io',
     // An address literal for a domain.
     'jo@[192.0.2.1]', 'admin@[IPv6:2001:db8::1]',
-    // Scripts whose letters take combining vowel signs, and Latin written decomposed (NFD, as macOS files names and
+    // Scripts whose letters take combining vowel signs, and Latin written decomposed (NFD, as macOS writes file names and
     // some keyboards write it): a mark at the end of a part left the whole address out.
     'सीता.शर्मा@example.com', 'राम@उदाहरण.भारत', 'สมชาย@ตัวอย่าง.ไทย', 'অনিল@উদাহরণ.বাংলা', 'அருண்@எடுத்துக்காட்டு.இந்தியா',
     'jose\u0301@example.com', 'jose\u0301.garci\u0301a@exa\u0301mple.com',
