@@ -4,7 +4,7 @@
 // input should cost about four times the time; a pattern that reads to a word's end from every position in it costs
 // sixteen. Exits 1 when one grows more than 10x and takes over 100 ms, or takes over 1 s (each the faster of two
 // runs: a collection or the JIT can land in one). A timing check, so not part
-// of `npm test` (whose 200–300 KB cases in the detectors' tests hold the patterns bounded once found).
+// of `npm test` (whose 150–200 KB cases in the detectors' tests hold the patterns bounded once found).
 import { importSource } from './importSource.mjs';
 
 const { createEventMasker } = await importSource('mask/src/index.ts');

@@ -14,9 +14,10 @@ const DOT = String.raw`(?:\.|${WRITTEN_DOT})`;
  * that Unicode property classes took (docs/benchmarks.md).
  */
 const OUTSIDE = String.raw`\0-$&(-*,/:-@[-^\x60{-\xbf\u2000-\u206f\u3000-\u3004\u3008-\u301f`;
-/** A character of a local part, and of a domain's label (no `%'+._`). */
+/** A character of a local part; of a domain's label (no `%'+._`); of a domain, dots included. */
 const LOCAL_CHAR = `[^${OUTSIDE}]`;
 const LABEL_CHAR = `[^${OUTSIDE}%'+._]`;
+const HOST_CHAR = `[^${OUTSIDE}%'+_]`;
 /**
  * A local part, its dots written out too (`jane (dot) doe`); a written dot holds a bracket, so no text reads two ways.
  * 64 characters at most between written dots, as many as an address may hold, and 8 written dots: unbounded, a long
@@ -38,7 +39,7 @@ export const email = regexDetector({
   // An address glued to the next (`jo@x.coma@b.io`): the first one's top-level domain took the next one's local part,
   // so the domain after it goes with it.
   // A top-level domain holds no digit.
-  pattern: new RegExp(String.raw`${LOCAL}${AT}(?:\[(?:IPv6:[\w.:]{2,39}|\d[\d.]{6,14})\]|${LABEL_CHAR}+(?:${DOT}${LABEL_CHAR}+)*${DOT}[^${OUTSIDE}%'+._\d-]{2,}(?:@[^${OUTSIDE}%'+_]+)*)`, 'gu'),
+  pattern: new RegExp(String.raw`${LOCAL}${AT}(?:\[(?:IPv6:[\w.:]{2,39}|\d[\d.]{6,14})\]|${LABEL_CHAR}+(?:${DOT}${LABEL_CHAR}+)*${DOT}[^${OUTSIDE}%'+._\d-]{2,}(?:@${HOST_CHAR}+)*)`, 'gu'),
   mayMatch: (text) => EMAIL_AT.test(text),
 });
 
@@ -49,4 +50,4 @@ export const email = regexDetector({
  * As long as an address's parts may be: unbounded, a long word with no `@` took quadratic time (1 s for 20,000 CJK
  * characters, each start trying every length before giving up).
  */
-export const EMAIL_IN_PROGRESS = new RegExp(`${LOCAL_CHAR}{1,64}@[^${OUTSIDE}%'+_]{0,255}$`, 'u');
+export const EMAIL_IN_PROGRESS = new RegExp(`${LOCAL_CHAR}{1,64}@${HOST_CHAR}{0,255}$`, 'u');

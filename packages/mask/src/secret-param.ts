@@ -48,8 +48,10 @@ const QUALIFIED = caseless(String.raw`(?:\s{1,9}(?:(?:d[aeiou]|f(?:or|ür)(?:\s{
  * `Ihr Code lautet 482913`, `Din kode er 4821`, `Tu código es el 4821`, `Seu código é o 482913`; in either case.
  */
 const IS = caseless(String.raw`(?:[ei]s|e?st|lautet|[eä]r|[éè])(?:\s{1,9}(?:l[ae]|el|il|o))?`);
-/** A word holding a digit (so `Password: Required` stays readable), with no parenthesis (`pre code:nth-child(2)`). */
-const DIGIT_WORD = String.raw`[^\s<>"'()]*\p{Nd}[^\s<>"'()]*`;
+/** A character of a value's word: no parenthesis (`pre code:nth-child(2)`). */
+const WORD_CHAR = String.raw`[^\s<>"'()]`;
+/** A word holding a digit (so `Password: Required` stays readable). */
+const DIGIT_WORD = String.raw`${WORD_CHAR}*\p{Nd}${WORD_CHAR}*`;
 /** A secret's value: a word holding a digit, and the next ones that do (`482 913`, `1234 5678`, `05 12 1985`). */
 const VALUE = String.raw`${DIGIT_WORD}(?: ${DIGIT_WORD}){0,5}`;
 
@@ -71,7 +73,7 @@ const DIGIT = /\p{Nd}/u;
  * long word (0.3 s for 40 KB of minified CSS shown as text, `a:1;a:1;…`; 4.3 s for 80 KB of `1:`).
  */
 const LABELLED = new RegExp(
-  String.raw`(?<=[\s:：])(?=[^\s<>"'()]{0,63}\p{Nd})(?<=${LABEL}${QUALIFIED}(?:(?:\s{1,9}${IS})?\s{0,9}[:：]\s{0,9}|\s{1,9}${IS}\s{1,9}|\s{1,9}(?:[-–—→]\s{1,9})?(?=[^\s<>"'():]{4}|\S{1,64} \S{0,63}\p{Nd}))|(?<![\w.#-])(?:${caseless('c(?:v[vc]|sc)|security code')})\s{1,9})${VALUE}`,
+  String.raw`(?<=[\s:：])(?=${WORD_CHAR}{0,63}\p{Nd})(?<=${LABEL}${QUALIFIED}(?:(?:\s{1,9}${IS})?\s{0,9}[:：]\s{0,9}|\s{1,9}${IS}\s{1,9}|\s{1,9}(?:[-–—→]\s{1,9})?(?=[^\s<>"'():]{4}|\S{1,64} \S{0,63}\p{Nd}))|(?<![\w.#-])(?:${caseless('c(?:v[vc]|sc)|security code')})\s{1,9})${VALUE}`,
   'gu',
 );
 
